@@ -1,0 +1,54 @@
+package io.safla.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import io.safla.monitor.service.HealthStatusService;
+import io.safla.monitor.ui.HealthBadge;
+
+/** The dashboard shell: title, navigation built from the views' {@code @Menu} entries, and the health badge. */
+@Layout
+@StyleSheet("context://styles/app.css")
+public class MainLayout extends AppLayout {
+
+    MainLayout(HealthStatusService healthStatusService) {
+        setPrimarySection(Section.NAVBAR);
+        addToNavbar(createHeader(healthStatusService));
+        addToDrawer(createNavigation());
+    }
+
+    private Div createHeader(HealthStatusService healthStatusService) {
+        H1 title = new H1("SAFLA");
+        title.addClassName("app-title");
+        Span subtitle = new Span("Self-Aware Feedback Loop Algorithm");
+        subtitle.addClassName("app-subtitle");
+        Div spacer = new Div();
+        spacer.addClassName("app-header-spacer");
+        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, new HealthBadge(healthStatusService));
+        header.addClassName("app-header");
+        return header;
+    }
+
+    private SideNav createNavigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        nav.addClassName("app-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+}

@@ -1,0 +1,73 @@
+package io.safla.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+@SpringBootTest
+class NavigationTest {
+
+    private static Routes routes;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("io.safla");
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'',Demo", "memory,Memory", "safety,Safety", "benchmark,Benchmark", "settings,Settings"})
+    void route_navigated_showsItsHeading(String route, String heading) {
+        UI.getCurrent().navigate(route);
+
+        assertThat(_get(H2.class, spec -> spec.withId("view-title")).getText()).isEqualTo(heading);
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo(heading + " | SAFLA");
+    }
+
+    @Test
+    void shell_listsTheFiveTabsInOrder() {
+        UI.getCurrent().navigate("");
+
+        SideNav nav = _get(SideNav.class, spec -> spec.withId("main-nav"));
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
+                .containsExactly("Demo", "Memory", "Safety", "Benchmark", "Settings");
+        assertThat(nav.getItems()).extracting(SideNavItem::getPath)
+                .containsExactly("", "memory", "safety", "benchmark", "settings");
+    }
+
+    @Test
+    void shell_showsHealthBadgeFromActuator() {
+        UI.getCurrent().navigate("safety");
+
+        assertThat(_get(Span.class, spec -> spec.withId("health-badge")).getText()).isIn("UP", "DEGRADED", "DOWN");
+    }
+}
