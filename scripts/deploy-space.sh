@@ -40,7 +40,7 @@ grep -q '^app_port: 7860$' <<<"$front" || { echo "deploy-space: README front mat
 
 token=${HF_TOKEN:-${HUGGINGFACE_API_KEY:-}}
 askpass=""
-cleanup() { [ -n "$askpass" ] && rm -f "$askpass"; }
+cleanup() { if [ -n "$askpass" ]; then rm -f "$askpass"; fi; }
 trap cleanup EXIT
 if [[ "$remote" == http*://* ]]; then
   [ -n "$token" ] || { echo "deploy-space: set HF_TOKEN (a write token) to push to $remote" >&2; exit 1; }
