@@ -56,7 +56,8 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
     static final Path DEFAULT_PROFILE = Path.of("config", "safla_production.json");
     private static final Set<String> PROFILE_SECTIONS = Set.of("memory", "safety", "performance");
     private static final List<Class<?>> PROPERTIES = List.of(AppProperties.class, HuggingFaceProperties.class,
-            MemoryProperties.class, SafetyProperties.class, PerformanceProperties.class, RateLimitProperties.class);
+            MemoryProperties.class, SafetyProperties.class, PerformanceProperties.class, RateLimitProperties.class,
+            HealthProperties.class);
 
     private final Path workingDir;
 

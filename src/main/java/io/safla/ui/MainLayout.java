@@ -12,7 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
-import io.safla.monitor.service.HealthStatusService;
+import io.safla.monitor.service.HealthSampler;
 import io.safla.monitor.ui.HealthBadge;
 
 /** The dashboard shell: title, navigation built from the views' {@code @Menu} entries, and the health badge. */
@@ -20,20 +20,20 @@ import io.safla.monitor.ui.HealthBadge;
 @StyleSheet("context://styles/app.css")
 public class MainLayout extends AppLayout {
 
-    MainLayout(HealthStatusService healthStatusService) {
+    MainLayout(HealthSampler healthSampler) {
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(createHeader(healthStatusService));
+        addToNavbar(createHeader(healthSampler));
         addToDrawer(createNavigation());
     }
 
-    private Div createHeader(HealthStatusService healthStatusService) {
+    private Div createHeader(HealthSampler healthSampler) {
         H1 title = new H1("SAFLA");
         title.addClassName("app-title");
         Span subtitle = new Span("Self-Aware Feedback Loop Algorithm");
         subtitle.addClassName("app-subtitle");
         Div spacer = new Div();
         spacer.addClassName("app-header-spacer");
-        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, new HealthBadge(healthStatusService));
+        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, new HealthBadge(healthSampler));
         header.addClassName("app-header");
         return header;
     }

@@ -8,7 +8,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +68,6 @@ class NavigationTest {
     void shell_showsHealthBadgeFromActuator() {
         UI.getCurrent().navigate("safety");
 
-        assertThat(_get(Span.class, spec -> spec.withId("health-badge")).getText()).isIn("UP", "DEGRADED", "DOWN");
+        assertThat(_get(Button.class, spec -> spec.withId("health-badge")).getText()).isIn("UP", "DEGRADED", "DOWN");
     }
 }

@@ -3,30 +3,32 @@ package io.safla.monitor.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Span;
-import io.safla.monitor.service.HealthStatus;
-import io.safla.monitor.service.HealthStatusService;
-import java.util.stream.Collectors;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import io.safla.monitor.HealthLevel;
+import io.safla.monitor.HealthSnapshot;
+import io.safla.monitor.service.HealthSampler;
 import org.jspecify.annotations.Nullable;
 
-/** The header badge: UP, DEGRADED or DOWN from the app's Actuator health, pushed live. */
-public class HealthBadge extends Span {
+/** The header badge: UP, DEGRADED or DOWN, pushed live; a click opens the health panel. */
+public class HealthBadge extends Button {
 
-    private final HealthStatusService healthStatusService;
+    private final HealthSampler sampler;
     private @Nullable Runnable unsubscribe;
 
-    public HealthBadge(HealthStatusService healthStatusService) {
-        this.healthStatusService = healthStatusService;
+    public HealthBadge(HealthSampler sampler) {
+        this.sampler = sampler;
         setId("health-badge");
-        getElement().setAttribute("role", "status");
-        show(healthStatusService.latest());
+        addThemeVariants(ButtonVariant.LUMO_SMALL);
+        addClickListener(e -> new HealthPanel(sampler).open());
+        show(sampler.latest());
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        show(healthStatusService.latest());
-        unsubscribe = healthStatusService.subscribe(status -> ui.access(() -> show(status)));
+        show(sampler.latest());
+        unsubscribe = sampler.subscribe(snapshot -> ui.access(() -> show(snapshot)));
     }
 
     @Override
@@ -37,19 +39,14 @@ public class HealthBadge extends Span {
         }
     }
 
-    void show(HealthStatus status) {
-        setText(status.overall().name());
-        String theme = switch (status.overall()) {
-            case UP -> "badge success";
-            case DEGRADED -> "badge contrast";
-            case DOWN -> "badge error primary";
-        };
-        getElement().getThemeList().clear();
-        getElement().setAttribute("theme", theme);
-        String detail = status.components().entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining(", "));
-        getElement().setAttribute("title", "Health " + status.overall() + (detail.isEmpty() ? "" : " (" + detail + ")"));
-        getElement().setAttribute("aria-label", "Application health: " + status.overall());
+    void show(HealthSnapshot snapshot) {
+        HealthLevel level = snapshot.overall();
+        setText(level.name());
+        removeClassNames("health-up", "health-degraded", "health-down");
+        addClassName("health-" + level.name().toLowerCase());
+        String reasons = snapshot.components().stream().filter(c -> c.level() != HealthLevel.UP)
+                .map(c -> c.name() + ": " + c.detail()).reduce((a, b) -> a + "; " + b).orElse("all components UP");
+        setTooltipText("Health " + level + " (" + reasons + "). Click for the health panel.");
+        getElement().setAttribute("aria-label", "Application health " + level + ", open the health panel");
     }
 }
