@@ -1,5 +1,7 @@
 package io.safla.ui;
 
+import io.safla.monitor.ErrorIds;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;

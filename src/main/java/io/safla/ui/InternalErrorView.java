@@ -1,5 +1,7 @@
 package io.safla.ui;
 
+import io.safla.monitor.ErrorIds;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;

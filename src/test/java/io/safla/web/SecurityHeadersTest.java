@@ -71,4 +71,13 @@ class SecurityHeadersTest {
 
         assertThat(response.body()).doesNotContain("at org.springframework").doesNotContain("Exception");
     }
+
+    @Test
+    void unknownApiPath_isAJson404NotTheDashboardPage() throws Exception {
+        HttpResponse<String> response = get("/api/nope");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("No such API endpoint");
+    }
 }

@@ -1,4 +1,4 @@
-package io.safla.ui;
+package io.safla.monitor;
 
 import java.util.UUID;
 
