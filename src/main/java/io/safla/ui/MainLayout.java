@@ -12,6 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import io.safla.monitor.service.AnalyticsService;
 import io.safla.monitor.service.HealthSampler;
 import io.safla.monitor.ui.HealthBadge;
 
@@ -20,20 +21,20 @@ import io.safla.monitor.ui.HealthBadge;
 @StyleSheet("context://styles/app.css")
 public class MainLayout extends AppLayout {
 
-    MainLayout(HealthSampler healthSampler) {
+    MainLayout(HealthSampler healthSampler, AnalyticsService analytics, VisitorActions actions) {
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(createHeader(healthSampler));
+        addToNavbar(createHeader(new HealthBadge(healthSampler, analytics, actions)));
         addToDrawer(createNavigation());
     }
 
-    private Div createHeader(HealthSampler healthSampler) {
+    private Div createHeader(HealthBadge badge) {
         H1 title = new H1("SAFLA");
         title.addClassName("app-title");
         Span subtitle = new Span("Self-Aware Feedback Loop Algorithm");
         subtitle.addClassName("app-subtitle");
         Div spacer = new Div();
         spacer.addClassName("app-header-spacer");
-        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, new HealthBadge(healthSampler));
+        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, badge);
         header.addClassName("app-header");
         return header;
     }

@@ -1,5 +1,7 @@
 package io.safla.web;
 
+import io.safla.monitor.RateLimiter;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -7,7 +7,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.HealthSnapshot;
+import io.safla.monitor.service.AnalyticsService;
 import io.safla.monitor.service.HealthSampler;
+import io.safla.ui.VisitorActions;
 import org.jspecify.annotations.Nullable;
 
 /** The header badge: UP, DEGRADED or DOWN, pushed live; a click opens the health panel. */
@@ -16,11 +18,11 @@ public class HealthBadge extends Button {
     private final HealthSampler sampler;
     private @Nullable Runnable unsubscribe;
 
-    public HealthBadge(HealthSampler sampler) {
+    public HealthBadge(HealthSampler sampler, AnalyticsService analytics, VisitorActions actions) {
         this.sampler = sampler;
         setId("health-badge");
         addThemeVariants(ButtonVariant.LUMO_SMALL);
-        addClickListener(e -> new HealthPanel(sampler).open());
+        addClickListener(e -> actions.run("health.panel", () -> new HealthPanel(sampler, analytics).open()));
         show(sampler.latest());
     }
 

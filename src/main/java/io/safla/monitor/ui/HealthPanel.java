@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import io.safla.monitor.ComponentHealth;
 import io.safla.monitor.HealthSnapshot;
+import io.safla.monitor.service.AnalyticsService;
 import io.safla.monitor.service.HealthSampler;
 import io.safla.ui.EChart;
 import java.time.Duration;
@@ -31,6 +32,9 @@ public class HealthPanel extends Dialog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final HealthSampler sampler;
+    private final AnalyticsService analytics;
+    final EChart analyticsChart = new EChart();
+    final Span analyticsNote = new Span();
     public final Span overall = new Span();
     final Span sampledAt = new Span();
     final Div components = new Div();
@@ -38,8 +42,9 @@ public class HealthPanel extends Dialog {
     final Map<String, EChart> trends = new LinkedHashMap<>();
     private @Nullable Runnable unsubscribe;
 
-    public HealthPanel(HealthSampler sampler) {
+    public HealthPanel(HealthSampler sampler, AnalyticsService analytics) {
         this.sampler = sampler;
+        this.analytics = analytics;
         setId("health-panel");
         setHeaderTitle("Health");
         setWidth("min(960px, 96vw)");
@@ -59,7 +64,11 @@ public class HealthPanel extends Dialog {
         }
         Div status = new Div(overall, sampledAt);
         status.addClassName("health-status-line");
-        add(status, new H3("Components"), components, new H3("Now"), figures, new H3("Last 15 minutes"), trendGrid);
+        analyticsChart.setHeight("160px");
+        analyticsChart.setVisible(analytics.enabled());
+        analyticsNote.addClassName("health-analytics-note");
+        add(status, new H3("Components"), components, new H3("Now"), figures, new H3("Last 15 minutes"), trendGrid,
+                new H3("Interactions per minute"), analyticsNote, analyticsChart);
         getFooter().add(new Button("Close", e -> close()));
         render(sampler.latest(), sampler.history());
     }
@@ -115,6 +124,38 @@ public class HealthPanel extends Dialog {
         trend("CPU %", history, h -> h.systemCpuLoad() < 0 ? Double.NaN : h.systemCpuLoad() * 100);
         trend("p95 ms", history, h -> h.requests().p95Millis());
         trend("Requests/min", history, h -> h.requests().perMinute());
+        renderAnalytics(s);
+    }
+
+    private void renderAnalytics(HealthSnapshot s) {
+        if (!analytics.enabled()) {
+            analyticsNote.setText("Analytics is off (ENABLE_ANALYTICS=false): no interaction is recorded.");
+            return;
+        }
+        int minutes = 15;
+        Map<String, long[]> perMinute = analytics.log().perMinute(s.takenAt(), minutes);
+        long total = perMinute.values().stream().flatMapToLong(java.util.Arrays::stream).sum();
+        analyticsNote.setText(total + " interactions in the last " + minutes
+                + " minutes (anonymous: feature, duration and outcome only).");
+        ObjectNode option = JSON.createObjectNode();
+        option.put("animation", false);
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("type", "scroll").put("bottom", 0);
+        option.putObject("grid").put("left", 32).put("right", 8).put("top", 8).put("bottom", 40);
+        ArrayNode x = option.putObject("xAxis").put("type", "category").putArray("data");
+        for (int i = minutes - 1; i >= 0; i--) {
+            x.add(TIME.format(s.takenAt().minusSeconds(60L * i)).substring(0, 5));
+        }
+        option.putObject("yAxis").put("type", "value").put("minInterval", 1);
+        ArrayNode series = option.putArray("series");
+        perMinute.forEach((feature, counts) -> {
+            ObjectNode serie = series.addObject().put("type", "bar").put("stack", "all").put("name", feature);
+            ArrayNode data = serie.putArray("data");
+            for (long c : counts) {
+                data.add(c);
+            }
+        });
+        analyticsChart.setOption(option);
     }
 
     /** Trend charts that have received an option; for tests. */

@@ -1,4 +1,4 @@
-package io.safla.web;
+package io.safla.monitor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
