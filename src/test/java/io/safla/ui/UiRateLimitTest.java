@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
 
 /** Same context as ApiRateLimitTest: a limit of 5 per minute. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "safla.ratelimit.per-minute=5")
+        properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
 class UiRateLimitTest {
 
     private static Routes routes;

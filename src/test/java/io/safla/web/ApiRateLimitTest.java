@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "safla.ratelimit.per-minute=5")
+        properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
 class ApiRateLimitTest {
 
     @LocalServerPort

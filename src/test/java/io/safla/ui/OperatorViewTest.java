@@ -1,0 +1,74 @@
+package io.safla.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.textfield.PasswordField;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** Shares its context with ApiRateLimitTest and UiRateLimitTest: limit 5 per minute, an operator token set. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
+class OperatorViewTest {
+
+    private static Routes routes;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("io.safla");
+    }
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void wrongToken_isRefused_rightToken_showsRedactedReport() {
+        UI.getCurrent().navigate("admin");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("operator-token")), "guess-guess-guess");
+        _click(_get(Button.class, spec -> spec.withText("Unlock")));
+        assertThat(_find(Grid.class, spec -> spec.withId("operator-environment"))).isEmpty();
+        assertThat(_get(PasswordField.class, spec -> spec.withId("operator-token")).isInvalid()).isTrue();
+
+        _setValue(_get(PasswordField.class, spec -> spec.withId("operator-token")), "test-operator-token-123");
+        _click(_get(Button.class, spec -> spec.withText("Unlock")));
+
+        @SuppressWarnings("unchecked")
+        Grid<Map.Entry<String, String>> environment = _get(Grid.class, spec -> spec.withId("operator-environment"));
+        for (int i = 0; i < GridKt._size(environment); i++) {
+            Map.Entry<String, String> row = GridKt._get(environment, i);
+            if (row.getKey().endsWith("TOKEN") || row.getKey().endsWith("KEY")) {
+                assertThat(row.getValue()).isEqualTo("[redacted]");
+            }
+        }
+        _click(_get(Button.class, spec -> spec.withText("Thread dump")));
+        assertThat(_get(Pre.class, spec -> spec.withId("operator-thread-dump")).getText()).contains("\"main\"");
+    }
+}
