@@ -23,7 +23,12 @@ public final class CachingEmbedder implements Embedder {
             throw new IllegalArgumentException("maximumSize must be >= 1, got " + maximumSize);
         }
         this.delegate = delegate;
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                // eviction work runs on the calling thread: the bound is exact and no pool thread is involved
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
     }
 
     @Override
