@@ -54,7 +54,7 @@ class HashingEmbedderTest {
 
         // with raw counts "status" would be drowned out (cosine 0.12 measured); log damping keeps it visible
         assertThat(Embedder.cosine(many, status)).isGreaterThan(0.25);
-        assertThat(Embedder.cosine(once, many)).isGreaterThan(0.8);
+        assertThat(Embedder.cosine(once, many)).isGreaterThan(0.7);
     }
 
     @Test
