@@ -49,6 +49,8 @@ public class VectorKernelBenchmark {
     private float[] b;
     private byte[] qa;
     private byte[] qb;
+    private byte[] rows8;
+    private final int[] out8 = new int[64];
 
     @Setup
     public void setUp() {
@@ -64,6 +66,8 @@ public class VectorKernelBenchmark {
         }
         rnd.nextBytes(qa);
         rnd.nextBytes(qb);
+        rows8 = new byte[64 * dim];
+        rnd.nextBytes(rows8);
     }
 
     @Benchmark
@@ -84,5 +88,12 @@ public class VectorKernelBenchmark {
     @Benchmark
     public int dotInt8() {
         return kernel.dotInt8(qa, 0, qb, 0, dim);
+    }
+
+    /** Per-row cost of the batch int8 path over 64 rows (divide the score by 64). */
+    @Benchmark
+    public int[] scoreRowsInt8x64() {
+        kernel.scoreRowsInt8(qa, rows8, 0, 64, out8);
+        return out8;
     }
 }

@@ -32,6 +32,17 @@ public interface VectorKernel {
     /** Returns the dot product of {@code len} int8 values starting at {@code aOff} and {@code bOff}. */
     int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int len);
 
+    /**
+     * Writes the int8 dot product of {@code query} with each row {@code r} in {@code [fromRow, toRow)} of the
+     * row-major {@code matrix} (row length {@code query.length}) into {@code out[r - fromRow]}; returns nothing.
+     */
+    default void scoreRowsInt8(byte[] query, byte[] matrix, int fromRow, int toRow, int[] out) {
+        int dim = query.length;
+        for (int r = fromRow; r < toRow; r++) {
+            out[r - fromRow] = dotInt8(query, 0, matrix, r * dim, dim);
+        }
+    }
+
     /** The raw operation a metric needs from a kernel. */
     enum RawOp {
         DOT, SQUARE_L2, L1;

@@ -489,9 +489,14 @@ public final class VectorStore implements AutoCloseable {
         TopK run(int from, int to) {
             byte[] qd = qdata;
             float[] qs = qscale;
-            for (int r = from; r < to; r++) {
-                if (filter.test(r)) {
-                    heap.offer(kernel.dotInt8(qq, 0, qd, r * dim, dim) * qs[r], r);
+            int[] buf = new int[BLOCK];
+            for (int b = from; b < to; b += BLOCK) {
+                int e = Math.min(to, b + BLOCK);
+                kernel.scoreRowsInt8(qq, qd, b, e, buf);
+                for (int r = b; r < e; r++) {
+                    if (filter.test(r)) {
+                        heap.offer(buf[r - b] * qs[r], r);
+                    }
                 }
             }
             return heap;

@@ -124,6 +124,27 @@ class KernelAgreementTest {
 
     @ParameterizedTest
     @MethodSource("sizes")
+    void scoreRowsInt8_allKernels_exactlyEqualDotInt8(int n) {
+        Random rnd = new Random(13L * n);
+        int rows = 4;
+        byte[] matrix = new byte[rows * n];
+        byte[] q = new byte[n];
+        rnd.nextBytes(matrix);
+        rnd.nextBytes(q);
+        matrix[matrix.length - 1] = -128;
+        q[n - 1] = -128;
+        for (VectorKernel k : panama == null ? new VectorKernel[] {SCALAR} : new VectorKernel[] {SCALAR, panama}) {
+            int[] out = new int[3];
+            k.scoreRowsInt8(q, matrix, 1, 4, out);
+            for (int r = 1; r < 4; r++) {
+                assertThat(out[r - 1]).as("%s row %d n=%d", k.name(), r, n)
+                        .isEqualTo(SCALAR.dotInt8(q, 0, matrix, r * n, n));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
     void scoreRows_offsetRows_equalSingleCalls(int n) {
         Random rnd = new Random(n + 99L);
         int rows = 5;
