@@ -221,6 +221,45 @@ public final class PanamaKernel implements VectorKernel {
         return sum;
     }
 
+    /**
+     * Scores two rows per pass so that each widened query vector is used twice; the per-row {@link #dotInt8}
+     * handles an odd last row and short rows.
+     */
+    @Override
+    public void scoreRowsInt8(byte[] query, byte[] matrix, int fromRow, int toRow, int[] out) {
+        int dim = query.length;
+        int lanes = INTS.length();
+        if (BYTES_FOR_INTS == null || dim < 2 * lanes) {
+            VectorKernel.super.scoreRowsInt8(query, matrix, fromRow, toRow, out);
+            return;
+        }
+        int bound = INTS.loopBound(dim);
+        int r = fromRow;
+        for (; r + 1 < toRow; r += 2) {
+            int off0 = r * dim;
+            int off1 = off0 + dim;
+            IntVector acc0 = IntVector.zero(INTS);
+            IntVector acc1 = IntVector.zero(INTS);
+            int i = 0;
+            for (; i < bound; i += lanes) {
+                IntVector q = widen(query, i);
+                acc0 = acc0.add(q.mul(widen(matrix, off0 + i)));
+                acc1 = acc1.add(q.mul(widen(matrix, off1 + i)));
+            }
+            int sum0 = acc0.reduceLanes(VectorOperators.ADD);
+            int sum1 = acc1.reduceLanes(VectorOperators.ADD);
+            for (; i < dim; i++) {
+                sum0 += query[i] * matrix[off0 + i];
+                sum1 += query[i] * matrix[off1 + i];
+            }
+            out[r - fromRow] = sum0;
+            out[r + 1 - fromRow] = sum1;
+        }
+        if (r < toRow) {
+            out[r - fromRow] = dotInt8(query, 0, matrix, r * dim, dim);
+        }
+    }
+
     private static FloatVector fv(float[] array, int offset) {
         return FloatVector.fromArray(FLOATS, array, offset);
     }
