@@ -85,7 +85,7 @@ public class VectorStoreBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object searchTop10() {
         SearchQuery q = SearchQuery.of(queries[next++ & 63], 10);
-        return mode == Mode2.QUANTIZED ? store.searchQuantized(q, SearchBench.DEFAULT_OVERSAMPLE) : store.search(q);
+        return mode == Mode2.QUANTIZED ? store.searchQuantized(q) : store.search(q);
     }
 
     /** Upserts over a fixed id range, so the store size stays at n + 10k. */

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VectorStore implements AutoCloseable {
 
+    /** Candidates per requested result in {@link #searchQuantized(SearchQuery)}. */
+    public static final int DEFAULT_OVERSAMPLE = 5;
+
     static final int PARALLEL_MIN_ROWS = 16_384;
     private static final int BLOCK = 256;
     private static final int INITIAL_ROWS = 1024;
@@ -246,6 +249,11 @@ public final class VectorStore implements AutoCloseable {
         return search(query, false, 1, true);
     }
 
+    /** {@link #searchQuantized(SearchQuery, int)} with {@link #DEFAULT_OVERSAMPLE}. */
+    public List<SearchHit> searchQuantized(SearchQuery query) {
+        return searchQuantized(query, DEFAULT_OVERSAMPLE);
+    }
+
     /**
      * Approximate top-k: an int8 scan picks {@code k * oversample} candidates, which are rescored exactly, so the
      * similarities returned are exact and only recall can suffer. Falls back to {@link #search} for
@@ -308,6 +316,17 @@ public final class VectorStore implements AutoCloseable {
                 bytes += 40 + ids[r].length(); // String header + fields + byte[] header, Latin-1 chars
             }
             return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Size, limits, counters and kernel in one consistent snapshot. */
+    public StoreStats stats() {
+        lock.readLock().lock();
+        try {
+            return new StoreStats(size, config.capacity(), dim, config.eviction(), config.quantized(), evictions,
+                    kernel.name(), estimatedBytes());
         } finally {
             lock.readLock().unlock();
         }

@@ -324,6 +324,21 @@ class VectorStoreTest {
     }
 
     @Test
+    void stats_afterEviction_reportCountsAndConfig() {
+        VectorStore s = store(VectorStoreConfig.of(2).withCapacity(1).withQuantized(true));
+        s.put("a", v(1, 0), ItemMetadata.of("t"));
+        s.put("b", v(0, 1), ItemMetadata.of("t"));
+
+        StoreStats stats = s.stats();
+        assertThat(stats.size()).isEqualTo(1);
+        assertThat(stats.capacity()).isEqualTo(1);
+        assertThat(stats.evictions()).isEqualTo(1);
+        assertThat(stats.quantized()).isTrue();
+        assertThat(stats.kernel()).isEqualTo(s.kernel().name());
+        assertThat(stats.estimatedBytes()).isPositive();
+    }
+
+    @Test
     void search_emptyStore_returnsNoHits() {
         assertThat(store(VectorStoreConfig.of(2)).search(SearchQuery.of(v(1, 0), 3))).isEmpty();
     }
