@@ -40,6 +40,33 @@ class HashingEmbedderTest {
         assertThat(Math.abs(unrelated)).isLessThan(0.15);
     }
 
+    /** Signed buckets make collisions cancel: unrelated texts average ~0 and some score below 0. */
+    @Test
+    void embed_unrelatedRandomTexts_averageNearZeroAndSomeNegative() {
+        java.util.Random rnd = new java.util.Random(7);
+        double sum = 0;
+        double min = 1;
+        int pairs = 200;
+        for (int i = 0; i < pairs; i++) {
+            double c = Embedder.cosine(embedder.embed(randomWords(rnd)), embedder.embed(randomWords(rnd)));
+            sum += c;
+            min = Math.min(min, c);
+        }
+        assertThat(Math.abs(sum / pairs)).isLessThan(0.03);
+        assertThat(min).isNegative();
+    }
+
+    private static String randomWords(java.util.Random rnd) {
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < 6; w++) {
+            for (int c = 0; c < 3 + rnd.nextInt(5); c++) {
+                sb.append((char) ('a' + rnd.nextInt(26)));
+            }
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+
     @Test
     void embed_caseAndPunctuation_doNotMatter() {
         assertThat(Embedder.cosine(embedder.embed("Hello, World!"), embedder.embed("hello world")))
