@@ -230,6 +230,23 @@ public final class VectorStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies of all items from least to most recently used; not an access. Re-inserting them in this order
+     * (with {@code createdAt} set from each item) rebuilds an equivalent store, recency order included.
+     */
+    public List<StoredItem> snapshot() {
+        lock.readLock().lock();
+        try {
+            List<StoredItem> out = new ArrayList<>(size);
+            for (int r = tail; r >= 0; r = prev[r]) {
+                out.add(itemAt(r));
+            }
+            return List.copyOf(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Removes every item; keeps the allocated arrays. */
     public void clear() {
         lock.writeLock().lock();

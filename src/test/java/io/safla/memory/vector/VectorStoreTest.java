@@ -247,8 +247,9 @@ class VectorStoreTest {
     void searchParallel_largeStore_equalsSingleThreaded() {
         int dim = 32;
         Random rnd = new Random(5);
-        try (VectorStore serial = store(VectorStoreConfig.of(dim).withCapacity(40_000));
-                VectorStore parallel = store(VectorStoreConfig.of(dim).withCapacity(40_000).withSearchThreads(3))) {
+        try (VectorStore serial = store(VectorStoreConfig.of(dim).withCapacity(40_000).withQuantized(true));
+                VectorStore parallel = store(
+                        VectorStoreConfig.of(dim).withCapacity(40_000).withQuantized(true).withSearchThreads(3))) {
             for (int i = 0; i < VectorStore.PARALLEL_MIN_ROWS * 2; i++) {
                 float[] x = randomUnit(rnd, dim);
                 serial.put("id" + i, x, ItemMetadata.of(i % 2 == 0 ? "even" : "odd"));
@@ -257,6 +258,7 @@ class VectorStoreTest {
             for (int q = 0; q < 5; q++) {
                 SearchQuery query = SearchQuery.of(randomUnit(rnd, dim), 10).withFilter(SearchFilter.types("odd"));
                 assertThat(parallel.search(query)).isEqualTo(serial.search(query));
+                assertThat(parallel.searchQuantized(query)).isEqualTo(serial.searchQuantized(query));
             }
         }
     }
@@ -336,6 +338,26 @@ class VectorStoreTest {
         assertThat(stats.quantized()).isTrue();
         assertThat(stats.kernel()).isEqualTo(s.kernel().name());
         assertThat(stats.estimatedBytes()).isPositive();
+    }
+
+    @Test
+    void snapshot_reinsertedInOrder_rebuildsEquivalentStore() {
+        VectorStore s = store(VectorStoreConfig.of(2).withCapacity(3));
+        s.put("a", v(1, 0), new ItemMetadata("t", Set.of("x"), 0.3f, null));
+        clock.advance(Duration.ofSeconds(10));
+        s.put("b", v(0, 1), ItemMetadata.of("u"));
+        s.get("a");
+
+        VectorStore copy = store(VectorStoreConfig.of(2).withCapacity(3));
+        for (StoredItem item : s.snapshot()) {
+            copy.put(item.id(), item.vector(),
+                    new ItemMetadata(item.type(), item.tags(), item.importance(), item.createdAt()));
+        }
+
+        assertThat(copy.idsByRecency()).containsExactly("b", "a");
+        assertThat(copy.snapshot()).extracting(StoredItem::id, StoredItem::type, StoredItem::createdAt)
+                .containsExactlyElementsOf(s.snapshot().stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.id(), i.type(), i.createdAt())).toList());
     }
 
     @Test
