@@ -116,7 +116,8 @@ public final class VectorStore implements AutoCloseable {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("id must not be empty");
         }
-        float[] unit = normalizedCopy(vector, "vector");
+        // validated outside the lock; the normalised values are written straight into the row (no temporary copy)
+        double invNorm = 1.0 / Math.sqrt(sumOfSquares(vector, "vector"));
         long now = clock.millis();
         lock.writeLock().lock();
         try {
@@ -141,9 +142,12 @@ public final class VectorStore implements AutoCloseable {
                 }
                 touch(row);
             }
-            System.arraycopy(unit, 0, data, row * dim, dim);
-            if (qdata != null) {
-                quantizeRow(unit, row);
+            int off = row * dim;
+            for (int i = 0; i < dim; i++) {
+                data[off + i] = (float) (vector[i] * invNorm);
+            }
+            if (qdata != null && qscale != null) {
+                qscale[row] = quantize(data, off, dim, qdata);
             }
             typeOf[row] = types.intern(metadata.type());
             tagSetOf[row] = tagSets.intern(metadata.tags());
@@ -703,55 +707,57 @@ public final class VectorStore implements AutoCloseable {
         next = new int[rows];
     }
 
-    private void quantizeRow(float[] unit, int row) {
-        byte[] tmp = new byte[dim];
-        float inverseScale = quantize(unit, tmp);
-        System.arraycopy(tmp, 0, qdata, row * dim, dim);
-        qscale[row] = inverseScale;
-    }
-
     /** Symmetric absmax int8 quantisation into {@code out}; returns the factor that maps int8 back to float. */
     static float quantize(float[] v, byte[] out) {
+        return quantize(v, 0, v.length, out, 0);
+    }
+
+    private static float quantize(float[] src, int off, int len, byte[] dst) {
+        return quantize(src, off, len, dst, off);
+    }
+
+    private static float quantize(float[] src, int srcOff, int len, byte[] dst, int dstOff) {
         float maxAbs = 0;
-        for (float x : v) {
-            maxAbs = Math.max(maxAbs, Math.abs(x));
+        for (int i = 0; i < len; i++) {
+            maxAbs = Math.max(maxAbs, Math.abs(src[srcOff + i]));
         }
         float scale = 127f / maxAbs;
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (byte) Math.round(v[i] * scale);
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = (byte) Math.round(src[srcOff + i] * scale);
         }
         return maxAbs / 127f;
     }
 
-    private float[] checkedCopy(float[] v, String what) {
+    /** Checks dimension, finiteness and a non-zero norm; returns the sum of squares (in double). */
+    private double sumOfSquares(float[] v, String what) {
         if (v == null || v.length != dim) {
             throw new IllegalArgumentException(what + " must have dimension " + dim + ", got "
                     + (v == null ? "null" : v.length));
         }
-        for (float x : v) {
-            if (!Float.isFinite(x)) {
-                throw new IllegalArgumentException(what + " contains a non-finite value");
-            }
-        }
         double sum = 0;
         for (float x : v) {
             sum += (double) x * x;
+        }
+        // a NaN or infinite component makes the sum NaN or infinite, so one check after the loop suffices
+        if (!Double.isFinite(sum)) {
+            throw new IllegalArgumentException(what + " contains a non-finite value");
         }
         if (sum == 0) {
             throw new IllegalArgumentException(what + " has zero norm");
         }
+        return sum;
+    }
+
+    private float[] checkedCopy(float[] v, String what) {
+        sumOfSquares(v, what);
         return v.clone();
     }
 
     private float[] normalizedCopy(float[] v, String what) {
-        float[] copy = checkedCopy(v, what);
-        double sum = 0;
-        for (float x : copy) {
-            sum += (double) x * x;
-        }
-        double norm = Math.sqrt(sum);
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = (float) (copy[i] / norm);
+        double invNorm = 1.0 / Math.sqrt(sumOfSquares(v, what));
+        float[] copy = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            copy[i] = (float) (v[i] * invNorm);
         }
         return copy;
     }
