@@ -388,10 +388,12 @@ public final class VectorStore implements AutoCloseable {
             if (quantized) {
                 byte[] qq = new byte[dim];
                 quantize(q, qq);
-                TopK candidates = scan(r -> new QuantScan(qq, filter, Math.multiplyExact(query.k(), oversample)));
+                int candidateCount = (int) Math.min((long) query.k() * oversample, size);
+                TopK candidates = scan(r -> new QuantScan(qq, filter, candidateCount));
                 best = rescore(candidates, q, query);
             } else {
-                best = scan(r -> new ExactScan(q, metric, query.threshold(), filter, query.k()));
+                // the heap never needs more slots than there are rows, whatever k the caller asked for
+                best = scan(r -> new ExactScan(q, metric, query.threshold(), filter, Math.min(query.k(), size)));
             }
             float[] scores = new float[best.size()];
             int[] rows = best.drainBestFirst(scores);
@@ -431,7 +433,7 @@ public final class VectorStore implements AutoCloseable {
     private TopK rescore(TopK candidates, float[] q, SearchQuery query) {
         float[] ignored = new float[candidates.size()];
         int[] rows = candidates.drainBestFirst(ignored);
-        TopK best = new TopK(query.k(), ids);
+        TopK best = new TopK(Math.min(query.k(), size), ids);
         VectorKernel.RawOp op = VectorKernel.RawOp.of(query.metric());
         float[] one = new float[1];
         for (int r : rows) {

@@ -361,6 +361,16 @@ class VectorStoreTest {
     }
 
     @Test
+    void search_hugeK_returnsAllWithoutAllocatingK() {
+        VectorStore s = store(VectorStoreConfig.of(2).withQuantized(true));
+        s.put("a", v(1, 0), ItemMetadata.of("t"));
+        s.put("b", v(0, 1), ItemMetadata.of("t"));
+
+        assertThat(s.search(SearchQuery.of(v(1, 0), Integer.MAX_VALUE))).hasSize(2);
+        assertThat(s.searchQuantized(SearchQuery.of(v(1, 0), Integer.MAX_VALUE), 1000)).hasSize(2);
+    }
+
+    @Test
     void search_emptyStore_returnsNoHits() {
         assertThat(store(VectorStoreConfig.of(2)).search(SearchQuery.of(v(1, 0), 3))).isEmpty();
     }
