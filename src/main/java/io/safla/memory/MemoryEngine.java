@@ -1,0 +1,486 @@
+package io.safla.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.safla.embedding.Embedder;
+import io.safla.memory.persistence.DurableLog;
+import io.safla.memory.persistence.LogEntry;
+import io.safla.memory.persistence.Recovery;
+import io.safla.memory.persistence.RecoveryReport;
+import io.safla.memory.vector.EvictionPolicy;
+import io.safla.memory.vector.ItemMetadata;
+import io.safla.memory.vector.SearchFilter;
+import io.safla.memory.vector.SearchHit;
+import io.safla.memory.vector.SearchQuery;
+import io.safla.memory.vector.StoredItem;
+import io.safla.memory.vector.VectorKernel;
+import io.safla.memory.vector.VectorStore;
+import io.safla.memory.vector.VectorStoreConfig;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hybrid memory: every item of every type is embedded and kept in one {@link VectorStore} (type is a filter),
+ * its text and metadata beside it, each write made durable in the {@link DurableLog} before it is acknowledged.
+ *
+ * <p>Implementation notes. One read-write lock orders writes against searches and snapshots, so a snapshot always
+ * matches the log position it records. Search results are cached (Caffeine, size and TTL from the settings) under
+ * the whole {@link SearchRequest}; any write clears the cache, which is simpler and safer than working out which
+ * cached queries a new item would have changed. On start the engine replays the newest snapshot and the log after
+ * it; a snapshot written by another embedder or dimension is re-embedded from its texts.
+ */
+public final class MemoryEngine implements AutoCloseable {
+
+    /** Longest text accepted through the API (the interactive forms allow 1 000). */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    static final int EMBED_BATCH = 32;
+
+    /**
+     * @param capacity {@code SAFLA_MEMORY_SIZE}
+     * @param eviction which item makes room when full
+     * @param searchCacheSize entries kept in the search cache
+     * @param searchCacheTtl {@code CACHE_TIMEOUT}
+     * @param snapshotEvery write a snapshot after this many log entries
+     * @param searchThreads threads for scanning large stores
+     */
+    public record Config(int capacity, EvictionPolicy eviction, int searchCacheSize, Duration searchCacheTtl,
+            int snapshotEvery, int searchThreads) {
+
+        public Config {
+            if (capacity < 1 || searchCacheSize < 0 || snapshotEvery < 1 || searchThreads < 1) {
+                throw new IllegalArgumentException("invalid engine config");
+            }
+        }
+    }
+
+    private final Config config;
+    private final VectorKernel kernel;
+    private final @Nullable DurableLog log;
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, MemoryItem> items = new ConcurrentHashMap<>();
+    private final Cache<SearchRequest, List<SearchResult.Hit>> searchCache;
+    private final AtomicLong idCounter = new AtomicLong();
+    private final RecoveryReport recoveryReport;
+    private volatile Embedder embedder;
+    private volatile VectorStore store;
+
+    /**
+     * Builds the engine and recovers whatever {@code log} holds.
+     *
+     * @param log where writes are made durable; {@code null} keeps everything in memory (benchmarks, tests)
+     */
+    public MemoryEngine(Config config, Embedder embedder, VectorKernel kernel, @Nullable DurableLog log, Clock clock) {
+        this.config = config;
+        this.embedder = embedder;
+        this.kernel = kernel;
+        this.log = log;
+        this.clock = clock;
+        this.store = newStore(embedder.dimension());
+        this.searchCache = Caffeine.newBuilder().maximumSize(config.searchCacheSize())
+                .expireAfterWrite(config.searchCacheTtl()).recordStats().build();
+        this.recoveryReport = log == null ? new RecoveryReport(0, 0, 0, List.of()) : recover(log.recovery());
+    }
+
+    private VectorStore newStore(int dimension) {
+        return new VectorStore(new VectorStoreConfig(dimension, config.capacity(), config.eviction(), false,
+                config.searchThreads()), kernel, clock);
+    }
+
+    public RecoveryReport recoveryReport() {
+        return recoveryReport;
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    /** Embeds and stores one item; returns it once it is durable. */
+    public MemoryItem add(NewMemory memory) {
+        return addAll(List.of(memory)).get(0);
+    }
+
+    /** Embeds in batches and stores all, with a single sync; returns the stored items in order. */
+    public List<MemoryItem> addAll(List<NewMemory> memories) {
+        for (NewMemory m : memories) {
+            validateText(m.text());
+        }
+        List<float[]> vectors = new ArrayList<>(memories.size());
+        for (int i = 0; i < memories.size(); i += EMBED_BATCH) {
+            List<String> texts = memories.subList(i, Math.min(memories.size(), i + EMBED_BATCH)).stream()
+                    .map(NewMemory::text).toList();
+            vectors.addAll(embedder.embedAll(texts));
+        }
+        lock.writeLock().lock();
+        try {
+            List<MemoryItem> stored = new ArrayList<>(memories.size());
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+            for (int i = 0; i < memories.size(); i++) {
+                NewMemory m = memories.get(i);
+                Instant created = m.createdAt() != null ? m.createdAt() : clock.instant();
+                String id = m.id() != null ? m.id() : nextId();
+                MemoryItem item = new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created,
+                        m.metadata());
+                Optional<String> evicted = putInStore(item, vectors.get(i));
+                entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
+                evicted.ifPresent(e -> entries.add(Map.entry("delete", MemoryCodec.encodeDelete(e))));
+                stored.add(item);
+            }
+            if (log != null) {
+                log.appendAll(entries);
+            }
+            searchCache.invalidateAll();
+            maybeSnapshot();
+            return stored;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<MemoryItem> get(String id) {
+        MemoryItem item = items.get(id);
+        if (item != null) {
+            store.get(id); // an access, for least-recently-used eviction
+        }
+        return Optional.ofNullable(item);
+    }
+
+    /** The stored (normalised) vector of an item, for "find similar". */
+    public Optional<float[]> vectorOf(String id) {
+        return store.get(id).map(StoredItem::vector);
+    }
+
+    public boolean delete(String id) {
+        lock.writeLock().lock();
+        try {
+            if (items.remove(id) == null) {
+                return false;
+            }
+            store.delete(id);
+            if (log != null) {
+                log.append("delete", MemoryCodec.encodeDelete(id));
+            }
+            searchCache.invalidateAll();
+            maybeSnapshot();
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Deletes many in one sync; returns how many existed. */
+    public int deleteAll(List<String> ids) {
+        lock.writeLock().lock();
+        try {
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+            for (String id : ids) {
+                if (items.remove(id) != null) {
+                    store.delete(id);
+                    entries.add(Map.entry("delete", MemoryCodec.encodeDelete(id)));
+                }
+            }
+            if (log != null && !entries.isEmpty()) {
+                log.appendAll(entries);
+            }
+            searchCache.invalidateAll();
+            maybeSnapshot();
+            return entries.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Text search, answered from the cache when the same request was seen within the TTL. */
+    public SearchResult search(SearchRequest request) {
+        long start = System.nanoTime();
+        List<SearchResult.Hit> cached = searchCache.getIfPresent(request);
+        if (cached != null) {
+            return new SearchResult(cached, (System.nanoTime() - start) / 1000, true);
+        }
+        float[] query = embedder.embed(request.query());
+        List<SearchResult.Hit> hits = searchVector(query, request, null);
+        searchCache.put(request, hits);
+        return new SearchResult(hits, (System.nanoTime() - start) / 1000, false);
+    }
+
+    /** Items most similar to a stored one, itself excluded. */
+    public SearchResult similarTo(String id, SearchRequest shape) {
+        long start = System.nanoTime();
+        float[] vector = vectorOf(id).orElseThrow(() -> new IllegalArgumentException("no memory with id " + id));
+        List<SearchResult.Hit> hits = searchVector(vector, shape, id);
+        return new SearchResult(hits, (System.nanoTime() - start) / 1000, false);
+    }
+
+    private List<SearchResult.Hit> searchVector(float[] vector, SearchRequest request, @Nullable String exclude) {
+        SearchFilter filter = new SearchFilter(
+                request.types().stream().map(MemoryType::label).collect(Collectors.toSet()), request.tags(),
+                request.from(), request.to());
+        int k = exclude == null ? request.k() : request.k() + 1;
+        lock.readLock().lock();
+        try {
+            List<SearchHit> raw = store.search(new SearchQuery(vector, k, request.threshold(), request.metric(),
+                    filter));
+            List<SearchResult.Hit> hits = new ArrayList<>(raw.size());
+            for (SearchHit h : raw) {
+                MemoryItem item = items.get(h.id());
+                if (item != null && !h.id().equals(exclude) && hits.size() < request.k()) {
+                    hits.add(new SearchResult.Hit(item, h.similarity()));
+                }
+            }
+            return hits;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Items newest first, optionally of some types, for the memory browser. */
+    public List<MemoryItem> list(java.util.function.Predicate<MemoryItem> filter) {
+        return items.values().stream().filter(filter)
+                .sorted(Comparator.comparing(MemoryItem::createdAt).reversed().thenComparing(MemoryItem::id))
+                .toList();
+    }
+
+    public MemoryStats stats() {
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        for (MemoryType t : MemoryType.values()) {
+            byType.put(t.label(), 0);
+        }
+        items.values().forEach(i -> byType.merge(i.type().label(), 1, Integer::sum));
+        var storeStats = store.stats();
+        var cacheStats = searchCache.stats();
+        return new MemoryStats(items.size(), byType, config.capacity(), store.dimension(), embedder.name(),
+                storeStats.kernel(), storeStats.evictions(), storeStats.estimatedBytes(),
+                searchCache.estimatedSize(), cacheStats.requestCount() == 0 ? 0 : cacheStats.hitRate(),
+                log == null ? 0 : log.lastSequence(), log == null ? 0 : log.diskBytes());
+    }
+
+    /** Drops every cached search; returns how many were dropped. */
+    public long clearSearchCache() {
+        long n = searchCache.estimatedSize();
+        searchCache.invalidateAll();
+        return n;
+    }
+
+    /** JSON export of every item (texts and metadata; vectors are recomputed on import). */
+    public byte[] exportJson() {
+        return MemoryCodec.encodeExport(list(i -> true), clock.instant());
+    }
+
+    public String exportCsv() {
+        return MemoryCodec.csv(list(i -> true));
+    }
+
+    /** Result of an import: either everything was applied, or nothing and the problems say why. */
+    public record ImportReport(int imported, List<String> problems) {
+
+        public ImportReport {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean applied() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Validates the whole file first and changes nothing unless every item is valid. */
+    public ImportReport importJson(byte[] json) {
+        List<String> problems = new ArrayList<>();
+        List<NewMemory> memories = MemoryCodec.decodeImport(json, MAX_TEXT_LENGTH, problems);
+        if (!problems.isEmpty()) {
+            return new ImportReport(0, problems.subList(0, Math.min(problems.size(), 50)));
+        }
+        if (memories.size() > config.capacity()) {
+            return new ImportReport(0, List.of("the file holds " + memories.size()
+                    + " items, more than the capacity of " + config.capacity()));
+        }
+        addAll(memories);
+        return new ImportReport(memories.size(), List.of());
+    }
+
+    /**
+     * Re-embeds every stored text with another embedder (another model or dimension), reporting progress in
+     * percent; searches keep using the old store until the new one is complete, then both swap at once.
+     */
+    public void reembed(Embedder newEmbedder, IntConsumer progressPercent) {
+        List<MemoryItem> all = list(i -> true);
+        VectorStore next = newStore(newEmbedder.dimension());
+        List<float[]> vectors = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i += EMBED_BATCH) {
+            List<String> texts = all.subList(i, Math.min(all.size(), i + EMBED_BATCH)).stream()
+                    .map(MemoryItem::text).toList();
+            vectors.addAll(newEmbedder.embedAll(texts));
+            progressPercent.accept(all.isEmpty() ? 100 : (int) (100L * Math.min(all.size(), i + EMBED_BATCH) / all.size()));
+        }
+        lock.writeLock().lock();
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                MemoryItem item = all.get(i);
+                if (items.containsKey(item.id())) {
+                    next.put(item.id(), vectors.get(i), metadata(item));
+                }
+            }
+            VectorStore old = store;
+            store = next;
+            embedder = newEmbedder;
+            old.close();
+            searchCache.invalidateAll();
+            snapshotNow();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        progressPercent.accept(100);
+    }
+
+    /** Writes a snapshot of the whole state now. */
+    public void snapshotNow() {
+        if (log == null) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            List<MemoryCodec.Stored> all = new ArrayList<>(items.size());
+            for (StoredItem s : store.snapshot()) {
+                MemoryItem item = items.get(s.id());
+                if (item != null) {
+                    all.add(new MemoryCodec.Stored(item, s.vector()));
+                }
+            }
+            log.snapshot(MemoryCodec.encodeSnapshot(embedder.name(), store.dimension(), all));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A SHA-256 over every item and vector in id order: equal checksums mean equal state. */
+    public String checksum() {
+        lock.readLock().lock();
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<String> ids = new ArrayList<>(items.keySet());
+            ids.sort(null);
+            for (String id : ids) {
+                MemoryItem item = items.get(id);
+                digest.update(MemoryCodec.encodePut(item, store.get(id).map(StoredItem::vector).orElse(new float[0])));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        lock.writeLock().lock();
+        try {
+            if (log != null && log.appendedSinceSnapshot() > 0) {
+                snapshotNow();
+            }
+            store.close();
+            if (log != null) {
+                log.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Optional<String> putInStore(MemoryItem item, float[] vector) {
+        Optional<String> evicted = store.put(item.id(), vector, metadata(item));
+        items.put(item.id(), item);
+        evicted.ifPresent(items::remove);
+        return evicted;
+    }
+
+    private static ItemMetadata metadata(MemoryItem item) {
+        return new ItemMetadata(item.type().label(), item.tags(), (float) item.importance(), item.createdAt());
+    }
+
+    private void maybeSnapshot() {
+        if (log != null && log.appendedSinceSnapshot() >= config.snapshotEvery()) {
+            snapshotNow();
+        }
+    }
+
+    private String nextId() {
+        String id;
+        do {
+            id = "m-" + Long.toString(clock.millis(), 36) + "-" + idCounter.incrementAndGet();
+        } while (items.containsKey(id));
+        return id;
+    }
+
+    private static void validateText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("text must not be blank");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("text is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+    }
+
+    private RecoveryReport recover(Recovery recovery) {
+        List<String> notes = new ArrayList<>(recovery.report().problems());
+        boolean reembed = false;
+        if (recovery.snapshot().isPresent()) {
+            MemoryCodec.SnapshotState state = MemoryCodec.decodeSnapshot(recovery.snapshot().get().state());
+            reembed = state.dimension() != embedder.dimension() || !state.embedder().equals(embedder.name());
+            for (MemoryCodec.Stored s : state.items()) {
+                restore(s, reembed);
+            }
+        }
+        for (LogEntry entry : recovery.entries()) {
+            switch (entry.operation()) {
+                case "put" -> restore(MemoryCodec.decodePut(entry.payload()), reembed);
+                case "delete" -> {
+                    String id = MemoryCodec.decodeDelete(entry.payload());
+                    items.remove(id);
+                    store.delete(id);
+                }
+                default -> notes.add("ignored unknown log operation " + entry.operation());
+            }
+        }
+        if (reembed) {
+            notes.add("the stored vectors came from another embedder; " + items.size() + " texts were re-embedded");
+            snapshotNow(); // so the next start need not re-embed again
+        }
+        return new RecoveryReport(recovery.report().snapshotSequence(), recovery.report().entriesReplayed(),
+                recovery.report().truncatedBytes(), notes);
+    }
+
+    private void restore(MemoryCodec.Stored stored, boolean reembed) {
+        float[] vector = reembed || stored.vector().length != embedder.dimension()
+                ? embedder.embed(stored.item().text()) : stored.vector();
+        putInStore(stored.item(), vector);
+    }
+
+    /** Counts per type, for quick checks. */
+    public Map<MemoryType, Long> countByType() {
+        Map<MemoryType, Long> counts = new EnumMap<>(MemoryType.class);
+        items.values().forEach(i -> counts.merge(i.type(), 1L, Long::sum));
+        return counts;
+    }
+
+}
