@@ -90,7 +90,7 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         }
         insertAfterSystemProperties(sources, new MapPropertySource(ENV_SOURCE, fromVariables));
 
-        @Nullable Path profile = profilePath(variables, problems);
+        @Nullable Path profile = profilePath(variables, environment, problems);
         Map<String, Object> fromProfile = profile == null ? Map.of() : readProfile(profile, problems);
         if (profile != null) {
             fromVariables.put(ConfigVariable.SAFLA_CONFIG_PATH.property(), profile.toString());
@@ -137,8 +137,13 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         return variables;
     }
 
-    private @Nullable Path profilePath(Map<String, String> variables, List<String> problems) {
+    private @Nullable Path profilePath(Map<String, String> variables, ConfigurableEnvironment environment,
+            List<String> problems) {
         String configured = variables.get(ConfigVariable.SAFLA_CONFIG_PATH.name());
+        if (configured == null || configured.isBlank()) {
+            // also selectable as a property (--safla.app.config-path=... or a test's configuration)
+            configured = environment.getProperty(ConfigVariable.SAFLA_CONFIG_PATH.property());
+        }
         if (configured == null || configured.isBlank()) {
             Path fallback = workingDir.resolve(DEFAULT_PROFILE);
             return Files.isRegularFile(fallback) ? fallback : null;

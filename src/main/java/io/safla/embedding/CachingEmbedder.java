@@ -73,6 +73,13 @@ public final class CachingEmbedder implements Embedder {
     }
 
     /** A snapshot of hit/miss counters and the current number of entries. */
+    /** Drops every cached embedding (the memory manager calls this under memory pressure); returns how many. */
+    public long clear() {
+        long size = cache.estimatedSize();
+        cache.invalidateAll();
+        return size;
+    }
+
     public Stats stats() {
         var s = cache.stats();
         return new Stats(s.hitCount(), s.missCount(), cache.estimatedSize());

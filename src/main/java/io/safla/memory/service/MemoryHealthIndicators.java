@@ -1,0 +1,42 @@
+package io.safla.memory.service;
+
+import io.safla.embedding.EmbedderFactory;
+import io.safla.memory.MemoryStats;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code engine} (part of readiness) and {@code embedder} health, each with its reason. */
+@Configuration(proxyBeanMethods = false)
+class MemoryHealthIndicators {
+
+    static final Status LOADING = new Status("LOADING");
+    static final Status DEGRADED = new Status("DEGRADED");
+
+    @Bean
+    HealthIndicator engineHealthIndicator(MemoryService memory) {
+        return () -> switch (memory.state()) {
+            case LOADING -> Health.status(LOADING).withDetail("reason", memory.stateReason()).build();
+            case FAILED -> Health.down().withDetail("reason", memory.stateReason()).build();
+            case READY -> {
+                MemoryStats stats = memory.engine().stats();
+                yield Health.up().withDetail("reason", stats.count() + " of " + stats.capacity() + " items, "
+                        + stats.dimension() + "-d, kernel " + stats.kernel()).build();
+            }
+        };
+    }
+
+    @Bean
+    HealthIndicator embedderHealthIndicator(MemoryService memory) {
+        return () -> {
+            EmbedderFactory.Selection selection = memory.embedderSelection();
+            if (selection == null) {
+                return Health.status(LOADING).withDetail("reason", "not loaded yet").build();
+            }
+            Status status = selection.kind() == EmbedderFactory.Kind.HASHING_FALLBACK ? DEGRADED : Status.UP;
+            return Health.status(status).withDetail("reason", selection.describe()).build();
+        };
+    }
+}

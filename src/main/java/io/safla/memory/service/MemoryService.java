@@ -1,0 +1,165 @@
+package io.safla.memory.service;
+
+import io.safla.config.AppProperties;
+import io.safla.config.MemoryProperties;
+import io.safla.config.PerformanceProperties;
+import io.safla.embedding.CachingEmbedder;
+import io.safla.embedding.EmbedderFactory;
+import io.safla.memory.MemoryEngine;
+import io.safla.memory.SearchRequest;
+import io.safla.memory.persistence.DurableLog;
+import io.safla.memory.persistence.SyncPolicy;
+import io.safla.memory.vector.EvictionPolicy;
+import io.safla.memory.vector.KernelProvider;
+import io.safla.monitor.ClearableCache;
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Owns the memory engine: loads it in the background once the app is up (so the page answers at once and the
+ * health panel shows LOADING), seeds the demo corpus on a first start, warms the search cache with the seed's
+ * common queries, and snapshots on shutdown. Callers get the engine or a clear reason why it is unavailable.
+ */
+@Service
+public class MemoryService implements ClearableCache {
+
+    private static final Logger log = LoggerFactory.getLogger(MemoryService.class);
+    /** The seed's preloaded queries. */
+    public static final List<String> COMMON_QUERIES = List.of("artificial intelligence", "machine learning",
+            "neural networks", "deep learning");
+
+    public enum State { LOADING, READY, FAILED }
+
+    private final AppProperties app;
+    private final MemoryProperties memory;
+    private final PerformanceProperties performance;
+    private final List<DemoSeeder> seeders;
+    private final Clock clock;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "memory-engine-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile State state = State.LOADING;
+    private volatile String stateReason = "the engine is loading";
+    private volatile @Nullable MemoryEngine engine;
+    private volatile EmbedderFactory.@Nullable Selection embedder;
+    private volatile long loadMillis;
+
+    MemoryService(AppProperties app, MemoryProperties memory, PerformanceProperties performance,
+            List<DemoSeeder> seeders, Clock clock) {
+        this.app = app;
+        this.memory = memory;
+        this.performance = performance;
+        this.seeders = List.copyOf(seeders);
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadInBackground() {
+        loader.submit(this::load);
+    }
+
+    /** Loads synchronously; for tests and for the background loader. */
+    public synchronized void load() {
+        if (engine != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            EmbedderFactory.Selection selection = new EmbedderFactory()
+                    .create(memory.vector().dimensions(), 1000);
+            embedder = selection;
+            Path dir = app.dataDir().resolve("memory");
+            DurableLog durable = DurableLog.open(dir, SyncPolicy.EVERY_WRITE, clock);
+            MemoryEngine loaded = new MemoryEngine(new MemoryEngine.Config(memory.vector().maxSize(),
+                    EvictionPolicy.LRU, performance.cacheSize(), performance.cacheTimeout(), 500,
+                    Math.max(1, Runtime.getRuntime().availableProcessors())), selection.embedder(),
+                    KernelProvider.kernel(), durable, clock);
+            log.info("Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}", loaded.size(), dir,
+                    loaded.recoveryReport().clean() ? "clean" : String.join("; ", loaded.recoveryReport().problems()),
+                    selection.describe(), KernelProvider.describe());
+            boolean firstStart = loaded.size() == 0 && durable.lastSequence() == 0;
+            if (firstStart) {
+                for (DemoSeeder seeder : seeders) {
+                    int added = seeder.seed(loaded);
+                    log.info("Seeded {} demo items ({})", added, seeder.getClass().getSimpleName());
+                }
+            }
+            for (String query : COMMON_QUERIES) {
+                loaded.search(SearchRequest.of(query, 10));
+            }
+            engine = loaded;
+            loadMillis = (System.nanoTime() - start) / 1_000_000;
+            state = State.READY;
+            stateReason = loaded.size() + " items, loaded in " + loadMillis + " ms";
+        } catch (Exception | LinkageError e) {
+            state = State.FAILED;
+            stateReason = "the memory engine failed to load: " + e.getMessage();
+            log.error("Memory engine failed to load", e);
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String stateReason() {
+        return stateReason;
+    }
+
+    public EmbedderFactory.@Nullable Selection embedderSelection() {
+        return embedder;
+    }
+
+    /** The engine, or an exception whose message says why it is not available. */
+    public MemoryEngine engine() {
+        MemoryEngine current = engine;
+        if (current == null) {
+            throw new EngineUnavailableException(state == State.FAILED ? stateReason
+                    : "The memory engine is still loading; try again in a few seconds.");
+        }
+        return current;
+    }
+
+    public boolean ready() {
+        return engine != null;
+    }
+
+    @Override
+    public String cacheName() {
+        return "memory-search-and-embeddings";
+    }
+
+    @Override
+    public long clearAll() {
+        MemoryEngine current = engine;
+        if (current == null) {
+            return 0;
+        }
+        long dropped = current.clearSearchCache();
+        if (current.embedder() instanceof CachingEmbedder caching) {
+            dropped += caching.clear();
+        }
+        return dropped;
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        loader.shutdownNow();
+        MemoryEngine current = engine;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.safla.web;
+
+import io.safla.memory.MemoryEngine;
+import io.safla.memory.MemoryItem;
+import io.safla.memory.MemoryStats;
+import io.safla.memory.MemoryType;
+import io.safla.memory.NewMemory;
+import io.safla.memory.SearchRequest;
+import io.safla.memory.SearchResult;
+import io.safla.memory.service.MemoryService;
+import io.safla.memory.vector.Metric;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The memory API under {@code /api/memory}; documented in docs/api_reference.md. */
+@RestController
+@RequestMapping("/api/memory")
+class MemoryController {
+
+    static final String TYPES = "vector|episodic|semantic|working";
+    static final String METRICS = "cosine|dot|euclidean|manhattan";
+
+    private final MemoryService memory;
+
+    MemoryController(MemoryService memory) {
+        this.memory = memory;
+    }
+
+    record AddRequest(
+            @NotBlank(message = "must not be blank") @Size(max = MemoryEngine.MAX_TEXT_LENGTH,
+                    message = "must be at most " + MemoryEngine.MAX_TEXT_LENGTH + " characters") String text,
+            @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
+            String type,
+            @Nullable @Size(max = 20, message = "at most 20 tags") List<@NotBlank @Size(max = 64) String> tags,
+            @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double importance,
+            @Nullable @Size(max = 20, message = "at most 20 entries") Map<String, @Size(max = 500) String> metadata) {}
+
+    record Created(String id) {}
+
+    record SearchBody(
+            @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters")
+            String query,
+            @Nullable @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100") Integer k,
+            @Nullable @DecimalMin(value = "0.0", message = "must be between 0 and 1")
+            @DecimalMax(value = "1.0", message = "must be between 0 and 1") Double threshold,
+            @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
+            String type,
+            @Nullable @Pattern(regexp = "(?i)" + METRICS, message = "must be one of cosine, dot, euclidean, manhattan")
+            String metric) {}
+
+    record Result(String id, String text, String type, double score) {}
+
+    record SearchAnswer(List<Result> results, long tookMicros, boolean cached) {}
+
+    record ImportAnswer(int imported) {}
+
+    @PostMapping("/items")
+    ResponseEntity<Created> add(@Valid @RequestBody AddRequest body) {
+        MemoryType type = body.type() == null ? MemoryType.VECTOR : MemoryType.parse(body.type());
+        MemoryItem item = memory.engine().add(new NewMemory(null, body.text(), type,
+                body.tags() == null ? Set.of() : Set.copyOf(body.tags()),
+                body.importance() == null ? 0.5 : body.importance(), null, body.metadata()));
+        return ResponseEntity.created(URI.create("/api/memory/items/" + item.id())).body(new Created(item.id()));
+    }
+
+    @GetMapping("/items/{id}")
+    ResponseEntity<?> get(@PathVariable String id) {
+        return memory.engine().get(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+    }
+
+    @DeleteMapping("/items/{id}")
+    ResponseEntity<?> delete(@PathVariable String id) {
+        return memory.engine().delete(id) ? ResponseEntity.noContent().build() : notFound(id);
+    }
+
+    @PostMapping("/search")
+    SearchAnswer search(@Valid @RequestBody SearchBody body) {
+        SearchRequest request = new SearchRequest(body.query(), body.k() == null ? 10 : body.k(),
+                body.threshold() == null ? 0 : body.threshold(),
+                body.type() == null ? Set.of() : Set.of(MemoryType.parse(body.type())),
+                body.metric() == null ? Metric.COSINE : Metric.valueOf(body.metric().toUpperCase(Locale.ROOT)),
+                Set.of(), null, null);
+        SearchResult result = memory.engine().search(request);
+        return new SearchAnswer(result.hits().stream().map(h -> new Result(h.item().id(), h.item().text(),
+                h.item().type().label(), h.score())).toList(), result.tookMicros(), result.cached());
+    }
+
+    @GetMapping("/stats")
+    MemoryStats stats() {
+        return memory.engine().stats();
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
+            message = "must be json or csv") String format) {
+        boolean csv = format.equals("csv");
+        byte[] body = csv ? memory.engine().exportCsv().getBytes(StandardCharsets.UTF_8) : memory.engine().exportJson();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"safla-memory." + format + "\"")
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+                .body(body);
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> importItems(@RequestBody byte[] json) {
+        MemoryEngine.ImportReport report = memory.engine().importJson(json);
+        if (!report.applied()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Nothing was imported: the file has " + report.problems().size() + " problem(s).");
+            problem.setTitle("Invalid import");
+            problem.setProperty("errors", report.problems().stream()
+                    .map(p -> new ApiExceptionHandler.FieldProblem(p.contains(":") ? p.substring(0, p.indexOf(':')) : "file",
+                            p.contains(":") ? p.substring(p.indexOf(':') + 1).strip() : p)).toList());
+            return ResponseEntity.badRequest().body(problem);
+        }
+        return ResponseEntity.ok(new ImportAnswer(report.imported()));
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No memory with id " + id);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}
