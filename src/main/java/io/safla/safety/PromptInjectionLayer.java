@@ -1,0 +1,183 @@
+package io.safla.safety;
+
+import static io.safla.safety.Category.JAILBREAK;
+import static io.safla.safety.Category.PROMPT_INJECTION;
+import static io.safla.safety.SafetyLevel.MODERATE;
+import static io.safla.safety.SafetyLevel.STRICT;
+import static io.safla.safety.Severity.CRITICAL;
+import static io.safla.safety.Severity.HIGH;
+import static io.safla.safety.Severity.LOW;
+import static io.safla.safety.Severity.MEDIUM;
+
+import java.util.List;
+
+/**
+ * Attempts to override the agent's instructions, switch it into an unrestricted persona, extract
+ * its hidden prompt or smuggle fake conversation delimiters.
+ *
+ * <p>Implementation notes: an override needs both an override verb and an object that names the
+ * agent's instructions qualified as earlier/system/your ("ignore the previous step" in a story is
+ * not an override; "ignore your previous instructions" is). Paraphrases that no pattern covers are
+ * the job of {@link SemanticLayer}.
+ */
+public final class PromptInjectionLayer implements SafetyLayer {
+
+    public static final String NAME = "prompt";
+
+    private static final String OVERRIDE_VERB = "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|"
+            + "overriding|bypass|bypassing|skip|abandon|discard|drop|neglect|throw\\s+out|set\\s+aside|put\\s+aside|"
+            + "stop\\s+following|do\\s+not\\s+follow|don'?t\\s+follow|no\\s+longer\\s+follow|erase|delete|wipe|clear)";
+
+    private static final String INSTRUCTION_NOUN = "(?:instructions?|prompts?|rules?|guidelines?|directives?|"
+            + "commands?|guardrails?|restrictions?|constraints?|polic(?:y|ies)|programming|training|orders|"
+            + "system\\s+message|context|safety\\s+(?:settings|filters?|measures)|content\\s+filters?|filters?)";
+
+    private static final String QUALIFIER = "(?:previous|prior|above|earlier|preceding|original|initial|system|"
+            + "developer|existing|old|safety|default|given|built-in|hidden|openai|anthropic|all\\s+(?:the\\s+)?"
+            + "(?:previous|prior|above)|your|these|those|any)";
+
+    static final List<Rule> RULES = List.of(
+            Rule.of("prompt.override", PROMPT_INJECTION, HIGH,
+                    "\\b" + OVERRIDE_VERB + "\\b\\s+(?:all\\s+|any\\s+|every\\s+|each\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+|my\\s+"
+                            + "|these\\s+|those\\s+)?" + QUALIFIER + "\\s+(?:\\w+\\s+){0,2}?" + INSTRUCTION_NOUN + "\\b")
+                    .blocking().message("instruction override").build(),
+            Rule.of("prompt.override_everything", PROMPT_INJECTION, HIGH,
+                    "\\b" + OVERRIDE_VERB + "\\b\\s+(?:everything|all|anything|what(?:ever)?)\\s+(?:you(?:'ve|\\s+have|\\s+were"
+                            + "|\\s+was)?\\s+(?:been\\s+)?(?:told|instructed|given|taught|programmed)|(?:that\\s+)?(?:was\\s+)?"
+                            + "(?:said|written|stated)?\\s*(?:above|before|earlier|previously))")
+                    .blocking().message("instruction override (everything before)").build(),
+            Rule.of("prompt.new_instructions", PROMPT_INJECTION, HIGH,
+                    "\\b(?:your\\s+(?:new|real|actual|true|updated)\\s+(?:instructions?|task|role|goal|objective|purpose|"
+                            + "directive)s?\\s+(?:is|are|will\\s+be)|new\\s+(?:system\\s+)?instructions?\\s*:|"
+                            + "(?:updated|revised|overriding)\\s+system\\s+(?:prompt|instructions?)\\s*:)")
+                    .blocking().message("replacement instructions").build(),
+            Rule.of("prompt.instead_follow", PROMPT_INJECTION, MEDIUM,
+                    "\\b(?:instead|from\\s+now\\s+on|henceforth|for\\s+the\\s+rest\\s+of\\s+this\\s+conversation)\\s*,?\\s+"
+                            + "(?:you\\s+(?:will|must|shall|are\\s+to)|only\\s+(?:respond|answer|obey|follow)|obey|follow\\s+"
+                            + "(?:only\\s+)?(?:my|these|the\\s+following))")
+                    .from(MODERATE).confidence(0.8).message("instruction redirection").build(),
+            Rule.of("prompt.system_extraction", PROMPT_INJECTION, HIGH,
+                    "\\b(?:reveal|show|print|repeat|output|display|tell\\s+me|give\\s+me|leak|dump|recite|spell\\s+out|"
+                            + "write\\s+out|copy|paste|share|disclose|list|what\\s+(?:is|are|was|were))\\b[^.?!\\n]{0,40}?"
+                            + "\\b(?:your|the\\s+(?:hidden|secret|internal|original|initial|full|exact|complete)|(?:your|the)"
+                            + "\\s+(?:\\w+\\s+)?(?:system|developer))\\s+(?:\\w+\\s+)?(?:system\\s+)?(?:prompt|instructions|"
+                            + "message|directives|rules\\s+you\\s+were\\s+given|configuration|guidelines\\s+verbatim)\\b")
+                    .blocking().message("system prompt extraction").build(),
+            Rule.of("prompt.repeat_above", PROMPT_INJECTION, HIGH,
+                    "\\b(?:repeat|print|output|copy|reproduce|echo|translate|summari[sz]e)\\b[^.?!\\n]{0,30}?\\b(?:the\\s+)?"
+                            + "(?:text|words|everything|content|message|lines?|instructions)\\s+(?:above|before\\s+this|"
+                            + "preceding|at\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:this|the)\\s+(?:conversation|chat|"
+                            + "context))[^.?!\\n]{0,40}?(?:verbatim|word\\s+for\\s+word|exactly|in\\s+full|including|"
+                            + "starting\\s+with|code\\s*block)")
+                    .blocking().message("verbatim dump of preceding context").build(),
+            Rule.of("prompt.delimiter", PROMPT_INJECTION, HIGH,
+                    "<\\|\\s*(?:im_start|im_end|system|endoftext|assistant|user)\\s*\\|>|\\[/?(?:INST|SYS)\\]|<</?SYS>>|"
+                            + "</?(?:system|instructions?|admin|developer)(?:_prompt|_message)?>|\\bEND\\s+OF\\s+"
+                            + "(?:USER\\s+INPUT|PROMPT|SYSTEM\\s+PROMPT|CONVERSATION)\\b|\\bBEGIN\\s+(?:NEW\\s+)?SYSTEM\\s+"
+                            + "(?:PROMPT|INSTRUCTIONS)\\b")
+                    .blocking().message("chat-template delimiter smuggled into input").build(),
+            Rule.of("prompt.fake_turn", PROMPT_INJECTION, HIGH,
+                    "(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|assistant|admin|developer)\\s*(?:message|prompt|override|note)?"
+                            + "\\s*:\\s*(?=[^\\n]{0,200}\\b(?:ignore|disregard|you\\s+(?:are|must|will|may|can)|new|"
+                            + "override|unrestricted|allowed|authori[sz]ed|reveal|disable|without))")
+                    .blocking().message("fake system/assistant turn").build(),
+            Rule.of("prompt.authority_claim", PROMPT_INJECTION, MEDIUM,
+                    "\\b(?:i\\s+am|this\\s+is|message\\s+from)\\s+(?:your|the|an?)\\s+(?:developer|creator|administrator|"
+                            + "admin|system\\s+administrator|openai|anthropic|owner|operator)s?\\b[^.!?\\n]{0,80}?\\b(?:"
+                            + "authori[sz]e|allow|permit|unlock|disable|override|grant|disregard|ignore|no\\s+longer)")
+                    .from(MODERATE).message("false authority claim").build(),
+            Rule.of("prompt.disable_safety", PROMPT_INJECTION, HIGH,
+                    "\\b(?:disable|turn\\s+off|deactivate|remove|switch\\s+off|suspend|lift)\\b\\s+(?:all\\s+)?(?:of\\s+)?"
+                            + "(?:your|the)\\s+(?:safety|content|moderation|ethical|security)?\\s*(?:filters?|guardrails?|"
+                            + "safeguards?|restrictions?|censorship|moderation|safety\\s+(?:features?|checks?|rules?)|"
+                            + "alignment)")
+                    .blocking().message("request to disable safeguards").build(),
+            Rule.of("prompt.multilingual_override", PROMPT_INJECTION, HIGH,
+                    "\\b(?:ignora|olvida|ignorez|ignore|oubliez|oublie|ignoriere|vergiss|ignorare|dimentica|negeer|"
+                            + "vergeet)\\b[^.\\n]{0,30}?\\b(?:instrucciones|indicaciones|instructions|consignes|Anweisungen|"
+                            + "Regeln|istruzioni|instructies)\\b")
+                    .blocking().message("instruction override (non-English)").build(),
+            Rule.of("prompt.exfiltration_link", PROMPT_INJECTION, HIGH,
+                    "!\\[[^\\]]{0,40}\\]\\(https?://[^)\\s]{1,120}(?:\\?|&)[^)\\s]{0,40}=\\s*(?:\\{|\\$|<|%7B)"
+                            + "|\\b(?:append|include|add|encode)\\b[^.\\n]{0,60}\\b(?:conversation|chat\\s+history|"
+                            + "previous\\s+messages|user'?s?\\s+data|api\\s+key|secrets?)\\b[^.\\n]{0,40}\\b(?:to|in|into)\\s+"
+                            + "(?:the\\s+)?(?:url|link|image|query\\s+string)")
+                    .blocking().message("data exfiltration via link").build(),
+            Rule.of("prompt.tool_hijack", PROMPT_INJECTION, MEDIUM,
+                    "\\b(?:when\\s+you\\s+(?:read|see|process|summari[sz]e)\\s+this|ai\\s+(?:assistant|agent)s?\\s+"
+                            + "(?:reading|processing)\\s+this|note\\s+to\\s+(?:the\\s+)?(?:ai|llm|assistant|agent|model))\\b")
+                    .from(MODERATE).message("instructions addressed to an AI reader").build(),
+
+            // Jailbreak / persona
+            Rule.of("jailbreak.dan", JAILBREAK, CRITICAL,
+                    "\\bDAN\\b[^.\\n]{0,80}?(?i:do\\s+anything\\s+now|jailbr|no\\s+(?:rules|restrictions|limits))|"
+                            + "\\b(?i:do\\s+anything\\s+now)\\b|\\b(?:STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|DevMode)\\b[^.\\n]{0,60}?"
+                            + "(?i:no\\s+(?:rules|restrictions|filters|ethic)|unfiltered|amoral|always\\s+(?:answers?|"
+                            + "responds?))")
+                    .caseSensitive().blocking().message("named jailbreak persona").build(),
+            Rule.of("jailbreak.you_are_now", JAILBREAK, HIGH,
+                    "\\byou\\s+are\\s+(?:now|no\\s+longer)\\b[^.\\n]{0,60}?(?:unrestricted|unfiltered|uncensored|"
+                            + "jailbroken|free\\s+(?:from|of)|without\\s+(?:any\\s+)?(?:rules|restrictions|limits|filters|"
+                            + "guidelines|ethics)|not\\s+bound|no\\s+(?:rules|restrictions|limits|filters|guidelines)|"
+                            + "(?:an?\\s+)?(?:ai|assistant|chatbot|model)\\s+(?:called|named)|evil|amoral|bound\\s+by|"
+                            + "an?\\s+(?:different|new)\\s+(?:ai|model|assistant)|chatgpt|claude|gpt|an\\s+ai\\s+that)")
+                    .blocking().message("persona switch to an unrestricted AI").build(),
+            Rule.of("jailbreak.you_are_now_weak", JAILBREAK, LOW, "\\byou\\s+are\\s+now\\s+(?:an?\\s+)?\\w+")
+                    .from(STRICT).confidence(0.6).message("persona switch").build(),
+            Rule.of("jailbreak.no_restrictions", JAILBREAK, HIGH,
+                    "\\b(?:pretend|act|behave|imagine|roleplay|role-play|simulate|respond|answer|reply|talk|speak|"
+                            + "write|operate|function)\\b[^.\\n]{0,60}?\\b(?:no|without|free\\s+(?:of|from)|zero|"
+                            + "don'?t\\s+have\\s+(?:any)?|do\\s+not\\s+have\\s+(?:any)?|none\\s+of\\s+(?:your|the))\\s+"
+                            + "(?:any\\s+)?(?:\\w+\\s+)?(?:restrictions|rules|filters|limits|limitations|guidelines|ethics|"
+                            + "ethical\\s+(?:guidelines|constraints|boundaries|limits)|morals?|moral\\s+\\w+|censorship|"
+                            + "content\\s+polic(?:y|ies)|safety\\s+(?:guidelines|rules|filters|constraints)|guardrails|"
+                            + "boundaries|constraints)")
+                    .blocking().message("request to act without restrictions").build(),
+            Rule.of("jailbreak.mode", JAILBREAK, HIGH,
+                    "\\b(?:developer|dev|god|sudo|debug|admin|unrestricted|jailbreak|jailbroken|unfiltered|opposite|"
+                            + "evil|chaos|maintenance|root)\\s+mode\\b[^.\\n]{0,40}?(?:enabled|activated|on\\b|engaged|"
+                            + "unlocked)|\\b(?:enable|activate|enter|switch\\s+to|turn\\s+on|unlock|engage)\\s+(?:the\\s+)?"
+                            + "(?:developer|dev|god|sudo|debug|admin|unrestricted|jailbreak|jailbroken|unfiltered|"
+                            + "opposite|evil|chaos)\\s+mode\\b")
+                    .blocking().message("privileged mode switch").build(),
+            Rule.of("jailbreak.persona_unfiltered", JAILBREAK, HIGH,
+                    "\\b(?:jailbroken|unfiltered|uncensored|unrestricted|amoral|unethical|unaligned)\\s+(?:ai|assistant|"
+                            + "chatbot|model|version|llm|persona|character|mode)\\b")
+                    .blocking().confidence(0.85).message("unfiltered AI persona").build(),
+            Rule.of("jailbreak.character_lock", JAILBREAK, MEDIUM,
+                    "\\b(?:stay\\s+in\\s+character|never\\s+break\\s+character|don'?t\\s+break\\s+character|"
+                            + "never\\s+refuse|cannot\\s+refuse|must\\s+not\\s+refuse|will\\s+never\\s+(?:say\\s+no|"
+                            + "refuse|decline)|without\\s+(?:any\\s+)?(?:warnings|disclaimers|refusals?)|no\\s+disclaimers)\\b")
+                    .from(MODERATE).message("refusal suppression").build(),
+            Rule.of("jailbreak.hypothetical_harm", JAILBREAK, MEDIUM,
+                    "\\b(?:hypothetically|in\\s+a\\s+fictional\\s+world|for\\s+a\\s+novel|for\\s+educational\\s+purposes"
+                            + "(?:\\s+only)?|purely\\s+theoretical(?:ly)?)\\b[^.\\n]{0,80}?\\b(?:how\\s+to\\s+(?:make|build|"
+                            + "synthesi[sz]e|create)\\s+(?:a\\s+)?(?:bomb|explosive|weapon|meth|nerve\\s+agent|malware|"
+                            + "ransomware|virus)|step[- ]by[- ]step\\s+(?:guide|instructions)\\s+(?:to|for)\\s+"
+                            + "(?:hack|steal|kill|poison))")
+                    .from(MODERATE).message("harmful request wrapped in fiction").build(),
+            Rule.of("jailbreak.token_game", JAILBREAK, MEDIUM,
+                    "\\b(?:you\\s+(?:have|start\\s+with)\\s+\\d+\\s+tokens|lose\\s+\\d+\\s+tokens|tokens?\\s+will\\s+be\\s+"
+                            + "deducted|two\\s+responses?[^.\\n]{0,40}(?:one\\s+(?:normal|filtered)|classic\\s+and))")
+                    .from(MODERATE).message("jailbreak game mechanics").build(),
+            Rule.of("jailbreak.divergence", JAILBREAK, MEDIUM,
+                    "\\brepeat\\s+(?:the\\s+word\\s+)?['\"]?\\w+['\"]?\\s+(?:forever|infinitely|endlessly|"
+                            + "\\d{3,}\\s+times)")
+                    .from(MODERATE).message("divergence attack (repeat forever)").build());
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public LayerResult evaluate(SafetyInput input) {
+        long t0 = System.nanoTime();
+        List<Finding> findings = RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
+        return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
+    }
+
+    List<Finding> scan(DecodedText decoded, SafetyLevel level) {
+        return RuleEngine.scan(NAME, RULES, decoded, level);
+    }
+}

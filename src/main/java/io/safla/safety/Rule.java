@@ -1,0 +1,112 @@
+package io.safla.safety;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern rule. It runs at {@code minLevel} and every stricter level, which is what makes level
+ * gating monotonic.
+ *
+ * @param id stable rule id, e.g. {@code xss.script_tag}
+ * @param category category of its findings
+ * @param severity severity of its findings
+ * @param minLevel loosest level at which the rule runs
+ * @param blocking whether a match alone forbids approval
+ * @param confidence confidence of a match, in (0, 1]
+ * @param message what a match means
+ * @param pattern compiled pattern
+ * @param check extra validation of a match (checksums, value ranges); must be pure
+ */
+public record Rule(
+        String id,
+        Category category,
+        Severity severity,
+        SafetyLevel minLevel,
+        boolean blocking,
+        double confidence,
+        String message,
+        Pattern pattern,
+        Predicate<Matcher> check) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(minLevel, "minLevel");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(check, "check");
+        if (!(confidence > 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1]: " + confidence);
+        }
+    }
+
+    /** True if this rule runs at {@code level}. */
+    public boolean runsAt(SafetyLevel level) {
+        return level.atLeast(minLevel);
+    }
+
+    /** Starts a rule definition; patterns are compiled case-insensitive. */
+    public static Builder of(String id, Category category, Severity severity, String regex) {
+        return new Builder(id, category, severity, regex);
+    }
+
+    /** Fluent construction keeps long rule tables readable. */
+    public static final class Builder {
+        private final String id;
+        private final Category category;
+        private final Severity severity;
+        private final String regex;
+        private SafetyLevel minLevel = SafetyLevel.PERMISSIVE;
+        private boolean blocking;
+        private double confidence = 0.9;
+        private String message;
+        private Predicate<Matcher> check = m -> true;
+        private int flags = Pattern.CASE_INSENSITIVE;
+
+        private Builder(String id, Category category, Severity severity, String regex) {
+            this.id = id;
+            this.category = category;
+            this.severity = severity;
+            this.regex = regex;
+            this.message = id;
+        }
+
+        public Builder from(SafetyLevel level) {
+            this.minLevel = level;
+            return this;
+        }
+
+        public Builder blocking() {
+            this.blocking = true;
+            return this;
+        }
+
+        public Builder confidence(double c) {
+            this.confidence = c;
+            return this;
+        }
+
+        public Builder message(String m) {
+            this.message = m;
+            return this;
+        }
+
+        public Builder check(Predicate<Matcher> c) {
+            this.check = c;
+            return this;
+        }
+
+        public Builder caseSensitive() {
+            this.flags &= ~Pattern.CASE_INSENSITIVE;
+            return this;
+        }
+
+        public Rule build() {
+            return new Rule(id, category, severity, minLevel, blocking, confidence, message,
+                    Pattern.compile(regex, flags), check);
+        }
+    }
+}
