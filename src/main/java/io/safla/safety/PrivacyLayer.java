@@ -32,7 +32,7 @@ public final class PrivacyLayer implements SafetyLayer {
 
     private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
             Map.entry("secret.private_key", "[PRIVATE_KEY]"), Map.entry("secret.jwt", "[JWT]"),
-            Map.entry("secret.password_assignment", "[PASSWORD]"), Map.entry("secret.connection_string", "[PASSWORD]"),
+            Map.entry("secret.password_assignment", "[PASSWORD]"), Map.entry("secret.password_statement", "[PASSWORD]"), Map.entry("secret.connection_string", "[PASSWORD]"),
             Map.entry("pii.card", "[CARD]"), Map.entry("pii.iban", "[IBAN]"), Map.entry("pii.ssn", "[SSN]"),
             Map.entry("pii.ssn_labelled", "[SSN]"), Map.entry("pii.uk_nino", "[NATIONAL_ID]"),
             Map.entry("pii.email", "[EMAIL]"), Map.entry("pii.email_example", "[EMAIL]"),
@@ -81,9 +81,15 @@ public final class PrivacyLayer implements SafetyLayer {
             Rule.of("secret.password_assignment", SECRET, HIGH,
                     "[\"']?\\b(?:password|passwd|pwd|pass|passphrase|secret|secret_key|api[_-]?key|apikey|access[_-]?token|"
                             + "auth[_-]?token|client[_-]?secret|private[_-]?key|token|db_pass(?:word)?)\\b[\"']?\\s*"
-                            + "(?:(=|:=|=>)|(:))\\s*(?:([\"'])([^\"'\\n]{4,100})\\5|([^\\s\"',;}{)]{4,100}))")
+                            + "(?:(=|:=|=>)|(:))\\s*(?:([\"'])([^\"'\\n]{4,100})\\3|([^\\s\"',;}{)]{4,100}))")
                     .blocking().message("credential in an assignment")
                     .check(PrivacyLayer::credentialValue).build(),
+
+            Rule.of("secret.password_statement", SECRET, HIGH,
+                    "\\b(?:my|the|our|his|her|their)\\s+(?:\\w+\\s+)?(?:password|passcode|passphrase|pin)\\s+(?:is|was)"
+                            + "\\s*:?\\s*['\"]?([^\\s'\",;]{6,64})")
+                    .blocking().message("password stated in prose")
+                    .check(m -> !isPlaceholder(m.group(1)) && m.group(1).chars().anyMatch(Character::isDigit)).build(),
 
             Rule.of("pii.card", PII, HIGH, "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-])")
                     .message("payment card number (Luhn-valid)")
@@ -206,8 +212,8 @@ public final class PrivacyLayer implements SafetyLayer {
      * ("Password: must be 12 characters") it must also look like one (digits or symbols).
      */
     private static boolean credentialValue(Matcher m) {
-        boolean quoted = m.group(6) != null;
-        String value = quoted ? m.group(6) : m.group(7);
+        boolean quoted = m.group(4) != null;
+        String value = quoted ? m.group(4) : m.group(5);
         if (value == null || isPlaceholder(value)) {
             return false;
         }
