@@ -86,7 +86,8 @@ public final class ContentSafetyLayer implements SafetyLayer {
             Rule.of("sql.numeric_tautology", SQL_INJECTION, HIGH,
                     "\\b(?:or|and)\\s+\\(?\\s*(\\d{1,6})\\s*=\\s*\\1\\b(?!\\s*[a-z]{3,}\\s+[a-z])")
                     .blocking().confidence(0.85).message("numeric tautology (OR 1=1)").build(),
-            Rule.of("sql.or_true", SQL_INJECTION, HIGH, "['\"]\\s*\\)?\\s*or\\s+(?:true|not\\s+false)\\b")
+            Rule.of("sql.or_true", SQL_INJECTION, HIGH,
+                    "['\"]\\s*\\)?\\s*or\\s+(?:true|not\\s+false)\\b|(['\"])\\s*or\\s+\\1\\1\\s*=\\s*\\1")
                     .blocking().message("OR TRUE after a closing quote").build(),
             Rule.of("sql.quote_comment", SQL_INJECTION, HIGH,
                     "\\w['\"]\\s*\\)?\\s*(?:--|#|/\\*)(?:\\s|$)(?=[^'\"]{0,40}$)")
@@ -117,7 +118,7 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .blocking().message("time-based blind injection").build(),
             Rule.of("sql.file_or_os", SQL_INJECTION, HIGH,
                     "\\bxp_cmdshell\\b|\\bload_file\\s*\\(|\\binto\\s+(?:out|dump)file\\b|\\bsp_oacreate\\b|"
-                            + "\\bdbms_pipe\\.|\\butl_http\\.|\\bcopy\\s+\\w+\\s+(?:to|from)\\s+program\\b")
+                            + "\\bdbms_pipe\\.|\\butl_http\\.|\\bcopy\\s+(?:\\w+|\\([^)]{0,80}\\))\\s+(?:to|from)\\s+program\\b")
                     .blocking().message("SQL reaching files or the OS").build(),
             Rule.of("sql.comment_obfuscation", SQL_INJECTION, HIGH,
                     "\\b(?:un|sel|uni|ion|se)\\s*/\\*.{0,10}?\\*/\\s*(?:ion|ect|on|lect)\\b|/\\*!\\d{0,5}\\s*"
@@ -163,6 +164,10 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     "\\b(?:nc|ncat|netcat)\\b[^\\n]{0,40}?\\s-(?:e|c)\\s|/dev/tcp/|\\bbash\\s+-i\\s*>&|\\bmkfifo\\b[^\\n]{0,60}"
                             + "\\bnc\\b|\\bsocat\\b[^\\n]{0,60}\\bexec:|\\|\\s*(?:nc|ncat|netcat)\\s+[\\w.-]+\\s+\\d{2,5}")
                     .blocking().message("reverse shell / network pipe").build(),
+            Rule.of("cmd.interpreter_shell", COMMAND_INJECTION, CRITICAL,
+                    "\\b(?:python[23]?|perl|ruby|php|node)\\s+-[cer]\\s+['\"][^\\n]{0,400}?(?:socket|pty\\.spawn|/bin/(?:ba)?sh|"
+                            + "subprocess|os\\.system|exec\\s*\\(|child_process|fsockopen)")
+                    .blocking().message("interpreter one-liner opening a shell").build(),
             Rule.of("cmd.fork_bomb", COMMAND_INJECTION, CRITICAL, ":\\s*\\(\\s*\\)\\s*\\{\\s*:\\s*\\|\\s*:\\s*&\\s*\\}\\s*;\\s*:")
                     .blocking().message("fork bomb").build(),
             Rule.of("cmd.dropper", COMMAND_INJECTION, HIGH,

@@ -86,7 +86,8 @@ public final class PrivacyLayer implements SafetyLayer {
                     .check(PrivacyLayer::credentialValue).build(),
 
             Rule.of("secret.password_statement", SECRET, HIGH,
-                    "\\b(?:my|the|our|his|her|their)\\s+(?:\\w+\\s+)?(?:password|passcode|passphrase|pin)\\s+(?:is|was)"
+                    "\\b(?:my|the|our|his|her|their)\\s+(?:\\w+\\s+)?(?:password|passcode|passphrase|pin|secret(?:_key)?|api[ _-]?key|"
+                            + "token)\\s+(?:for\\s+\\S+\\s+)?(?:is|was)"
                             + "\\s*:?\\s*['\"]?([^\\s'\",;]{6,64})")
                     .blocking().message("password stated in prose")
                     .check(m -> !isPlaceholder(m.group(1)) && m.group(1).chars().anyMatch(Character::isDigit)).build(),
@@ -114,8 +115,8 @@ public final class PrivacyLayer implements SafetyLayer {
             Rule.of("pii.email_example", PII, LOW, "\\b[A-Za-z0-9._%+-]{1,64}@(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b")
                     .from(STRICT).confidence(0.5).message("documentation e-mail address").build(),
             Rule.of("pii.phone", PII, MEDIUM,
-                    "(?<![\\w+.-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{2,4}[ .-]\\d{2,4}"
-                            + "(?:[ .-]\\d{2,4})?(?![\\w.-]*\\d)")
+                    "(?<![\\w+.-])(?:\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,4}\\)|\\d{1,8})){2,6}|(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,5}[ .-])"
+                            + "\\d{2,4}[ .-]\\d{2,4}(?:[ .-]\\d{2,4})?)(?![\\w.-]*\\d)")
                     .message("phone number").check(PrivacyLayer::phone).build(),
             Rule.of("pii.ip_public", PII, MEDIUM,
                     "(?<![\\w.])(?<!version )(?<!Version )((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]"

@@ -30,7 +30,7 @@ public final class PromptInjectionLayer implements SafetyLayer {
 
     private static final String INSTRUCTION_NOUN = "(?:instructions?|prompts?|rules?|guidelines?|directives?|"
             + "commands?|guardrails?|restrictions?|constraints?|polic(?:y|ies)|programming|training|orders|"
-            + "system\\s+message|context|safety\\s+(?:settings|filters?|measures)|content\\s+filters?|filters?)";
+            + "system\\s+message|context|guidance|directions|briefing|setup|safety\\s+(?:settings|filters?|measures)|content\\s+filters?|filters?)";
 
     private static final String QUALIFIER = "(?:previous|prior|above|earlier|preceding|original|initial|system|"
             + "developer|existing|old|safety|default|given|built-in|hidden|openai|anthropic|all\\s+(?:the\\s+)?"
@@ -46,9 +46,35 @@ public final class PromptInjectionLayer implements SafetyLayer {
                             + "|\\s+was)?\\s+(?:been\\s+)?(?:told|instructed|given|taught|programmed)|(?:that\\s+)?(?:was\\s+)?"
                             + "(?:said|written|stated)?\\s*(?:above|before|earlier|previously))")
                     .blocking().message("instruction override (everything before)").build(),
+            Rule.of("prompt.override_post_qualified", PROMPT_INJECTION, HIGH,
+                    "\\b" + OVERRIDE_VERB + "\\b\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:the\\s+|your\\s+)?" + INSTRUCTION_NOUN
+                            + "\\s+(?:that\\s+)?(?:you(?:'ve|\\s+have|\\s+were|\\s+got|\\s+received)?\\s+(?:been\\s+)?(?:given|got|"
+                            + "received|told|set\\s+up\\s+with)|(?:from|by)\\s+(?:before|earlier|the\\s+(?:developer|operator|"
+                            + "system|admin))|so\\s+far)")
+                    .blocking().message("instruction override").build(),
+            Rule.of("prompt.instructions_void", PROMPT_INJECTION, HIGH,
+                    "\\b" + INSTRUCTION_NOUN + "\\s+(?:(?:you\\s+)?(?:got|were\\s+given|received|given)\\s+)?(?:earlier\\s+|"
+                            + "before\\s+|previously\\s+)?(?:are|is)\\s+(?:now\\s+)?(?:void|null|cancell?ed|revoked|obsolete|"
+                            + "invalid|overridden|no\\s+longer\\s+(?:valid|active|in\\s+effect|apply|applicable))")
+                    .blocking().message("declares the agent's instructions void").build(),
+            Rule.of("prompt.operator_dismissal", PROMPT_INJECTION, HIGH,
+                    "\\b(?:never\\s*mind|forget(?:\\s+about)?|ignore|disregard)\\s+(?:what|whatever|anything|all)\\s+(?:the|your)\\s+"
+                            + "(?:operator|developer|system|creators?|admin(?:istrator)?|owner|company)s?\\s+(?:has\\s+)?"
+                            + "(?:told|said|instructed|wrote|asked)")
+                    .blocking().message("dismisses the operator's instructions").build(),
+            Rule.of("prompt.context_dump", PROMPT_INJECTION, HIGH,
+                    "\\b(?:output|print|repeat|reveal|show|tell\\s+me|write\\s+down|list|dump)\\s+(?:me\\s+)?(?:everything|all|"
+                            + "whatever|anything)\\s+(?:that\\s+)?you\\s+(?:were|have\\s+been|got)\\s+(?:told|given|instructed|"
+                            + "shown)\\s+(?:before|prior\\s+to|at\\s+the\\s+start|earlier|by)")
+                    .blocking().message("dump of the agent's prior instructions").build(),
+            Rule.of("prompt.hidden_rules", PROMPT_INJECTION, HIGH,
+                    "\\b(?:reveal|show|print|output|display|tell\\s+me|give\\s+me|leak|dump|paste|share|list|disclose)\\b"
+                            + "[^.?!\\n]{0,25}?\\b(?:the|your)\\s+(?:hidden|secret|internal|confidential|private)\\s+"
+                            + "(?:rules|guidelines|instructions|directives|policies|prompt|settings|configuration)")
+                    .blocking().message("request for hidden rules").build(),
             Rule.of("prompt.new_instructions", PROMPT_INJECTION, HIGH,
                     "\\b(?:your\\s+(?:new|real|actual|true|updated)\\s+(?:instructions?|task|role|goal|objective|purpose|"
-                            + "directive)s?\\s+(?:is|are|will\\s+be)|new\\s+(?:system\\s+)?instructions?\\s*:|"
+                            + "directive)s?\\s+(?:is|are|will\\s+be)|your\\s+(?:instructions|orders|task)\\s+(?:is|are)\\s+now\\b|new\\s+(?:system\\s+)?instructions?\\s*:|"
                             + "(?:updated|revised|overriding)\\s+system\\s+(?:prompt|instructions?)\\s*:)")
                     .blocking().message("replacement instructions").build(),
             Rule.of("prompt.instead_follow", PROMPT_INJECTION, MEDIUM,
@@ -110,7 +136,8 @@ public final class PromptInjectionLayer implements SafetyLayer {
 
             // Jailbreak / persona
             Rule.of("jailbreak.dan", JAILBREAK, CRITICAL,
-                    "\\bDAN\\b[^.\\n]{0,80}?(?i:do\\s+anything\\s+now|jailbr|no\\s+(?:rules|restrictions|limits))|"
+                    "\\bDAN\\b[^.\\n]{0,80}?(?i:do\\s+anything\\s+now|no\\s+(?:rules|restrictions|limits))|(?i:you\\s+are|you're|"
+                            + "pretend\\s+to\\s+be|act\\s+as|become|ahora\\s+eres)\\s+(?:now\\s+)?(?:a\\s+)?DAN\\b|"
                             + "\\b(?i:do\\s+anything\\s+now)\\b|\\b(?:STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|DevMode)\\b[^.\\n]{0,60}?"
                             + "(?i:no\\s+(?:rules|restrictions|filters|ethic)|unfiltered|amoral|always\\s+(?:answers?|"
                             + "responds?))")
@@ -126,7 +153,8 @@ public final class PromptInjectionLayer implements SafetyLayer {
                     .from(STRICT).confidence(0.6).message("persona switch").build(),
             Rule.of("jailbreak.no_restrictions", JAILBREAK, HIGH,
                     "\\b(?:pretend|act|behave|imagine|roleplay|role-play|simulate|respond|answer|reply|talk|speak|"
-                            + "write|operate|function)\\b[^.\\n]{0,60}?\\b(?:no|without|free\\s+(?:of|from)|zero|"
+                            + "write|operate|function)\\b[^.\\n]{0,60}?\\b(?:no|without|free\\s+(?:of|from)|zero|never\\s+(?:been\\s+)?"
+                            + "(?:given|had|trained\\s+with)|"
                             + "don'?t\\s+have\\s+(?:any)?|do\\s+not\\s+have\\s+(?:any)?|none\\s+of\\s+(?:your|the))\\s+"
                             + "(?:any\\s+)?(?:\\w+\\s+)?(?:restrictions|rules|filters|limits|limitations|guidelines|ethics|"
                             + "ethical\\s+(?:guidelines|constraints|boundaries|limits)|morals?|moral\\s+\\w+|censorship|"
@@ -144,6 +172,24 @@ public final class PromptInjectionLayer implements SafetyLayer {
                     "\\b(?:jailbroken|unfiltered|uncensored|unrestricted|amoral|unethical|unaligned)\\s+(?:ai|assistant|"
                             + "chatbot|model|version|llm|persona|character|mode)\\b")
                     .blocking().confidence(0.85).message("unfiltered AI persona").build(),
+            Rule.of("jailbreak.ai_without_limits", JAILBREAK, HIGH,
+                    "\\b(?:ai|a\\.i\\.|assistant|chatbot|model|bot|llm|persona|character|version\\s+of\\s+yourself)\\s+"
+                            + "(?:with\\s+(?:no|zero)|without(?:\\s+any)?|that\\s+(?:has|had)\\s+no|who\\s+has\\s+no|free\\s+(?:of|from)|"
+                            + "that\\s+(?:was\\s+)?never\\s+(?:given|had))\\s+(?:any\\s+)?(?:\\w+\\s+)?(?:restrictions|rules|filters|"
+                            + "limits|limitations|ethics|morals?|boundaries|guidelines|content\\s+polic(?:y|ies)|censorship|"
+                            + "guardrails|safety\\s+\\w+|constraints)")
+                    .blocking().message("AI persona without limits").build(),
+            Rule.of("jailbreak.multilingual_persona", JAILBREAK, HIGH,
+                    "\\b(?:tu\\s+es\\s+maintenant|ahora\\s+eres|du\\s+bist\\s+(?:jetzt|nun)|ora\\s+sei|agora\\s+(?:você\\s+é|"
+                            + "es))\\b[^.\\n]{0,50}?\\b(?:sans|sin|ohne|senza|sem)\\s+(?:aucune?s?\\s+|ninguna?s?\\s+|jegliche\\s+|"
+                            + "alcuna?\\s+|nenhuma?\\s+)?(?:restrictions?|restricci\\w+|r[eè]gles?|reglas|filtres?|filtros?|"
+                            + "einschränkungen|regeln|filter|limit\\w*|regole|restrizioni|regras)")
+                    .blocking().message("persona without restrictions (non-English)").build(),
+            Rule.of("jailbreak.grandma", JAILBREAK, MEDIUM,
+                    "\\b(?:grand(?:ma|mother|pa|father)|granny|nana)\\b[^.\\n]{0,60}?\\b(?:used\\s+to|would)\\s+(?:tell|read|"
+                            + "sing|recite|whisper)[^.\\n]{0,60}?\\b(?:keys?|codes?|passwords?|recipe\\s+for|how\\s+to\\s+make|napalm|"
+                            + "instructions)")
+                    .from(MODERATE).message("grandma exploit").build(),
             Rule.of("jailbreak.character_lock", JAILBREAK, MEDIUM,
                     "\\b(?:stay\\s+in\\s+character|never\\s+break\\s+character|don'?t\\s+break\\s+character|"
                             + "never\\s+refuse|cannot\\s+refuse|must\\s+not\\s+refuse|will\\s+never\\s+(?:say\\s+no|"
@@ -153,6 +199,8 @@ public final class PromptInjectionLayer implements SafetyLayer {
                     "\\b(?:hypothetically|in\\s+a\\s+fictional\\s+world|for\\s+a\\s+novel|for\\s+educational\\s+purposes"
                             + "(?:\\s+only)?|purely\\s+theoretical(?:ly)?)\\b[^.\\n]{0,80}?\\b(?:how\\s+to\\s+(?:make|build|"
                             + "synthesi[sz]e|create)\\s+(?:a\\s+)?(?:bomb|explosive|weapon|meth|nerve\\s+agent|malware|"
+                            + "ransomware|virus)|(?:instructions|steps|guide|recipe)\\s+(?:to|for)\\s+(?:make|making|build|building|"
+                            + "synthesi[sz]e|create)\\s+(?:a\\s+)?(?:pipe\\s+)?(?:bomb|explosive|weapon|meth|nerve\\s+agent|malware|"
                             + "ransomware|virus)|step[- ]by[- ]step\\s+(?:guide|instructions)\\s+(?:to|for)\\s+"
                             + "(?:hack|steal|kill|poison))")
                     .from(MODERATE).message("harmful request wrapped in fiction").build(),

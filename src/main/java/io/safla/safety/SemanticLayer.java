@@ -111,7 +111,8 @@ public final class SemanticLayer implements SafetyLayer {
             Vote v = vote(embedder.embed(chunk));
             if (v.category != null && v.bestAttack >= thresholds.minSimilarity().get(level)
                     && v.attackShare >= thresholds.minVote().get(level)) {
-                double confidence = Scoring.clamp(0.5 + 0.5 * v.attackShare * v.bestAttack);
+                // Fixed confidence: the thresholds already decide whether the evidence is good enough.
+                double confidence = 0.9;
                 Severity sev = v.attackShare >= 0.8 ? Severity.HIGH : Severity.MEDIUM;
                 out.add(new Finding(NAME, "semantic.nearest_attack", v.category, sev,
                         String.format(java.util.Locale.ROOT, "close to known %s examples (cos %.2f, vote %.2f)",
