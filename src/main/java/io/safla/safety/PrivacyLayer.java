@@ -226,7 +226,7 @@ public final class PrivacyLayer implements SafetyLayer {
         return assignment ? value.length() >= 4 : hasDigitOrSymbol && value.length() >= 6;
     }
 
-    /** 9-15 digits in all; excludes ISO dates and clock times that the loose pattern also matches. */
+    /** 9-15 digits in all, not a date, and shaped like a phone number (see below). */
     private static boolean phone(Matcher m) {
         String s = m.group();
         int digits = Checksums.digitsOnly(s).length();
@@ -236,8 +236,11 @@ public final class PrivacyLayer implements SafetyLayer {
         if (s.matches("\\d{4}[-./]\\d{2}[-./]\\d{2}.*") || s.matches("\\d{2}[-./]\\d{2}[-./]\\d{4}.*")) {
             return false;
         }
-        boolean international = s.startsWith("+");
-        boolean parenthesised = s.contains("(");
-        return international || parenthesised || digits >= 10;
+        if (s.startsWith("+") || s.startsWith("(")) {
+            return true;
+        }
+        // Without a country code or area-code brackets, accept only a national trunk prefix (0...) or
+        // the North American 3-3-4 shape; other digit groups are usually references or account numbers.
+        return (s.charAt(0) == '0' && digits >= 10) || s.matches("\\d{3}[ .-]\\d{3}[ .-]\\d{4}");
     }
 }

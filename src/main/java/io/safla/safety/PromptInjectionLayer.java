@@ -163,10 +163,11 @@ public final class PromptInjectionLayer implements SafetyLayer {
                     .blocking().message("request to act without restrictions").build(),
             Rule.of("jailbreak.mode", JAILBREAK, HIGH,
                     "\\b(?:developer|dev|god|sudo|debug|admin|unrestricted|jailbreak|jailbroken|unfiltered|opposite|"
-                            + "evil|chaos|maintenance|root)\\s+mode\\b[^.\\n]{0,40}?(?:enabled|activated|on\\b|engaged|"
+                            + "evil|chaos|maintenance|root)\\s+mode\\b[^.\\n]{0,40}?(?:enabled|activated|on(?=\\s*(?:[.!:;,]|$))|engaged|"
                             + "unlocked)|\\b(?:enable|activate|enter|switch\\s+to|turn\\s+on|unlock|engage)\\s+(?:the\\s+)?"
                             + "(?:developer|dev|god|sudo|debug|admin|unrestricted|jailbreak|jailbroken|unfiltered|"
-                            + "opposite|evil|chaos)\\s+mode\\b")
+                            + "opposite|evil|chaos)\\s+mode\\b(?![^.\\n]{0,30}\\b(?:android|phone|iphone|ios|device|chrome|browser|"
+                            + "windows|mac|tablet|tv|xbox|playstation|router|settings|firmware|bios|app)\\b)")
                     .blocking().message("privileged mode switch").build(),
             Rule.of("jailbreak.persona_unfiltered", JAILBREAK, HIGH,
                     "\\b(?:jailbroken|unfiltered|uncensored|unrestricted|amoral|unethical|unaligned)\\s+(?:ai|assistant|"

@@ -128,7 +128,7 @@ public final class SafetyValidator {
 
     /** Risk at or above which a text is at least WARNING. */
     public static double warnThreshold(SafetyLevel level) {
-        return level.pick(0.10, 0.30, 0.50);
+        return level.pick(0.05, 0.30, 0.50);
     }
 
     /** Risk at or above which a text is UNSAFE even without a blocking finding. */

@@ -191,13 +191,20 @@ public final class SemanticLayer implements SafetyLayer {
         return out;
     }
 
-    /** Keeps the most confident finding per category; sentence hits repeat the whole-text hit. */
+    /**
+     * Merges the hits of one category into one finding spanning all flagged chunks, so a sentence hit
+     * and the whole-text hit count once in scoring, and a stricter level (which flags more chunks)
+     * only widens the span.
+     */
     private static List<Finding> dedupe(List<Finding> findings) {
-        EnumMap<Category, Finding> best = new EnumMap<>(Category.class);
+        EnumMap<Category, Finding> merged = new EnumMap<>(Category.class);
         for (Finding f : findings) {
-            best.merge(f.category(), f, (a, b) -> b.weight() > a.weight() ? b : a);
+            merged.merge(f.category(), f, (a, b) -> new Finding(a.layer(), a.ruleId(), a.category(),
+                    a.severity().max(b.severity()), a.weight() >= b.weight() ? a.message() : b.message(),
+                    Math.min(a.start(), b.start()), Math.max(a.end(), b.end()), false, Math.max(a.confidence(),
+                    b.confidence())));
         }
-        return List.copyOf(best.values());
+        return List.copyOf(merged.values());
     }
 
     private static double dot(float[] a, float[] b) {
