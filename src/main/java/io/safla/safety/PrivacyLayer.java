@@ -121,7 +121,7 @@ public final class PrivacyLayer implements SafetyLayer {
             Rule.of("pii.ip_public", PII, MEDIUM,
                     "(?<![\\w.])(?<!version )(?<!Version )((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]"
                             + "\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\w.]*\\d)")
-                    .from(MODERATE).confidence(0.8).message("public IP address")
+                    .from(MODERATE).message("public IP address")
                     .check(m -> !Checksums.nonPublicIpv4(m.group(1))).build(),
             Rule.of("pii.ip_private", PII, LOW,
                     "(?<![\\w.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})"
