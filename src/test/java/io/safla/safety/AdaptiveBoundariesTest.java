@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AdaptiveBoundariesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final AdaptiveBoundaries.Policy policy = new AdaptiveBoundaries.Policy(0.35, 0.20, 0.05, 3,
+    private final AdaptiveBoundaries.Policy policy = new AdaptiveBoundaries.Policy(0.35, 0.22, 0.05, 3,
             Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1));
     private final AdaptiveBoundaries b = new AdaptiveBoundaries(clock, policy);
 
@@ -51,8 +51,8 @@ class AdaptiveBoundariesTest {
             violations("s", 3);
             clock.advance(Duration.ofMinutes(2));
         }
-        assertThat(b.tolerance("s")).isEqualTo(0.20);
-        assertThat(b.history()).allSatisfy(c -> assertThat(c.newTolerance()).isGreaterThanOrEqualTo(0.20));
+        assertThat(b.tolerance("s")).isEqualTo(0.22);
+        assertThat(b.history()).allSatisfy(c -> assertThat(c.newTolerance()).isGreaterThanOrEqualTo(0.22));
     }
 
     @Test
