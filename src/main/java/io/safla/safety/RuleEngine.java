@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -19,12 +20,16 @@ final class RuleEngine {
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String original = decoded.original();
+        String originalLower = original.toLowerCase(Locale.ROOT);
+        String decodedLower = decoded.changed() ? decoded.text().toLowerCase(Locale.ROOT) : originalLower;
         for (Rule rule : rules) {
             if (!rule.runsAt(level)) {
                 continue;
             }
-            scanView(layer, rule, original, null, seen, out);
-            if (decoded.changed()) {
+            if (rule.mayMatch(originalLower)) {
+                scanView(layer, rule, original, null, seen, out);
+            }
+            if (decoded.changed() && rule.mayMatch(decodedLower)) {
                 scanView(layer, rule, decoded.text(), decoded, seen, out);
             }
         }
