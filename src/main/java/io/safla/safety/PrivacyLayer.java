@@ -45,6 +45,8 @@ public final class PrivacyLayer implements SafetyLayer {
             "secret", "required", "optional", "string", "example", "redacted", "hidden", "masked", "empty", "todo",
             "xxx", "xxxx", "xxxxxx", "xxxxxxxx", "placeholder", "<password>", "env", "os.environ", "getenv");
 
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
     static final List<Rule> RULES = List.of(
             // Secrets first: they are more specific than any PII pattern over the same characters.
             Rule.of("secret.private_key", SECRET, CRITICAL,
@@ -109,13 +111,16 @@ public final class PrivacyLayer implements SafetyLayer {
 
             Rule.of("pii.card", PII, HIGH, "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-])")
                     .message("payment card number (Luhn-valid)")
-                    .check(m -> Checksums.paymentCard(m.group())).build(),
+                    .check(m -> Checksums.paymentCard(m.group()))
+                    .needs(DIGITS).build(),
             Rule.of("pii.iban", PII, HIGH, "\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b")
                     .caseSensitive().message("IBAN (mod-97 valid)")
-                    .check(m -> Checksums.iban(m.group())).build(),
+                    .check(m -> Checksums.iban(m.group()))
+                    .needs(DIGITS).build(),
             Rule.of("pii.ssn", PII, HIGH, "(?<![\\d-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\d-])")
                     .message("US social security number")
-                    .check(m -> Checksums.ssn(m.group(1), m.group(2), m.group(3))).build(),
+                    .check(m -> Checksums.ssn(m.group(1), m.group(2), m.group(3)))
+                    .needs(DIGITS).build(),
             Rule.of("pii.ssn_labelled", PII, HIGH,
                     "\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\D{0,12}((\\d{3})\\s?(\\d{2})\\s?(\\d{4}))\\b")
                     .message("labelled social security number")
@@ -123,7 +128,8 @@ public final class PrivacyLayer implements SafetyLayer {
                     .needs("ssn", "social").build(),
             Rule.of("pii.uk_nino", PII, MEDIUM,
                     "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]\\b")
-                    .caseSensitive().message("UK national insurance number").build(),
+                    .caseSensitive().message("UK national insurance number")
+                    .needs(DIGITS).build(),
             Rule.of("pii.email", PII, MEDIUM,
                     "\\b[A-Za-z0-9._%+-]{1,64}@(?!(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
                             + "\\.[A-Za-z]{2,}\\b")
@@ -135,7 +141,8 @@ public final class PrivacyLayer implements SafetyLayer {
             Rule.of("pii.phone", PII, MEDIUM,
                     "(?<![\\w+.-])(?:\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,4}\\)|\\d{1,8})){2,6}|(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,5}[ .-])"
                             + "\\d{2,4}[ .-]\\d{2,4}(?:[ .-]\\d{2,4})?)(?![\\w.-]*\\d)")
-                    .message("phone number").check(PrivacyLayer::phone).build(),
+                    .message("phone number").check(PrivacyLayer::phone)
+                    .needs(DIGITS).build(),
             Rule.of("pii.ip_public", PII, MEDIUM,
                     "(?<![\\w.])(?<!version )(?<!Version )((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]"
                             + "\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\w.]*\\d)")
