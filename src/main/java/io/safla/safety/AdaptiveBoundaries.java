@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Per-source risk tolerance that tightens after repeated violations and slowly returns to the
@@ -99,12 +100,12 @@ public final class AdaptiveBoundaries {
     }
 
     /** Records one outcome for {@code source}; returns the change it caused, if any. */
-    public synchronized java.util.Optional<BoundaryChange> record(String source, boolean violation) {
+    public synchronized Optional<BoundaryChange> record(String source, boolean violation) {
         Instant now = clock.instant();
         SourceState s = sources.computeIfAbsent(source, k -> new SourceState(policy.tolerance()));
         relax(source, s, now);
         if (!violation) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         s.lastViolation = now;
         s.violations.addLast(now);
@@ -119,10 +120,10 @@ public final class AdaptiveBoundaries {
             s.lastChange = now;
             int n = s.violations.size();
             s.violations.clear();
-            return java.util.Optional.of(change(now, source, old, s.tolerance,
+            return Optional.of(change(now, source, old, s.tolerance,
                     n + " violations within " + policy.window() + ": tightened"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Every change so far, oldest first (bounded to the last {@value #MAX_HISTORY}). */

@@ -3,12 +3,15 @@ package io.safla.safety;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the text is built rather than what it says: encoded payloads, invisible characters,
@@ -172,12 +175,12 @@ public final class BehaviourLayer implements SafetyLayer {
         }
     }
 
-    private void reportPayload(String kind, String decoded, int start, int end, int length, SafetyLevel level,
+    private void reportPayload(String kind, @Nullable String decoded, int start, int end, int length, SafetyLevel level,
             int longPayload, List<Finding> out) {
         if (decoded != null && printable(decoded)) {
             List<Finding> inner = rescan(decoded, level);
             if (!inner.isEmpty()) {
-                Finding worst = inner.stream().max(java.util.Comparator.comparing(Finding::severity)).orElseThrow();
+                Finding worst = inner.stream().max(Comparator.comparing(Finding::severity)).orElseThrow();
                 out.add(finding("behaviour.encoded_" + worst.ruleId(), worst.category(), Severity.HIGH,
                         kind + " payload decodes to: " + worst.message(), start, end, true, 0.95));
                 out.add(finding("behaviour." + kind + "_payload", Category.OBFUSCATION, Severity.MEDIUM,
@@ -228,7 +231,7 @@ public final class BehaviourLayer implements SafetyLayer {
         int repeats = 0;
         int firstStart = 0;
         while (m.find()) {
-            String w = m.group().toLowerCase(java.util.Locale.ROOT);
+            String w = m.group().toLowerCase(Locale.ROOT);
             if (w.equals(previous)) {
                 repeats++;
                 if (repeats == maxRepeats) {
@@ -285,7 +288,7 @@ public final class BehaviourLayer implements SafetyLayer {
         return upper && lower && (digit || run.endsWith("=") || run.length() >= 32);
     }
 
-    private static String decodeBase64(String run) {
+    private static @Nullable String decodeBase64(String run) {
         String s = run.replace('-', '+').replace('_', '/');
         String stripped = s.replace("=", "");
         int pad = (4 - stripped.length() % 4) % 4;
@@ -299,7 +302,7 @@ public final class BehaviourLayer implements SafetyLayer {
         }
     }
 
-    private static String decodeHex(String run) {
+    private static @Nullable String decodeHex(String run) {
         String s = run.replace("\\x", "");
         if (s.startsWith("0x") || s.startsWith("0X")) {
             s = s.substring(2);

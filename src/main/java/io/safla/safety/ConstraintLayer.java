@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,7 +81,7 @@ public final class ConstraintLayer implements SafetyLayer {
 
     /** The most escalated action any evaluation requires, if any. */
     public static Optional<Constraint.Action> requiredAction(List<ConstraintEvaluation> evaluations) {
-        return evaluations.stream().map(ConstraintEvaluation::requiredAction).filter(java.util.Objects::nonNull)
+        return evaluations.stream().map(ConstraintEvaluation::requiredAction).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder());
     }
 

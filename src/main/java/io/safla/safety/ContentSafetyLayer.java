@@ -271,8 +271,4 @@ public final class ContentSafetyLayer implements SafetyLayer {
         return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
     }
 
-    /** Scans an already decoded text; lets the behaviour layer reuse one decoding. */
-    List<Finding> scan(DecodedText decoded, SafetyLevel level) {
-        return RuleEngine.scan(NAME, RULES, decoded, level);
-    }
 }

@@ -3,6 +3,7 @@ package io.safla.safety;
 import static io.safla.safety.Category.JAILBREAK;
 import static io.safla.safety.Category.PROMPT_INJECTION;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -92,7 +93,7 @@ public final class DefaultExemplars {
             new double[] {0.50, 0.58, 0.66}, new double[] {0.55, 0.65, 0.75});
 
     private static List<Exemplar> concat(List<Exemplar> a, List<Exemplar> b) {
-        List<Exemplar> out = new java.util.ArrayList<>(a);
+        List<Exemplar> out = new ArrayList<>(a);
         out.addAll(b);
         return List.copyOf(out);
     }

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -40,7 +42,7 @@ public final class PrivacyLayer implements SafetyLayer {
             Map.entry("pii.ip_private", "[IP]"));
 
     /** Values in password assignments that are clearly not secrets. */
-    private static final java.util.Set<String> PLACEHOLDER_VALUES = java.util.Set.of(
+    private static final Set<String> PLACEHOLDER_VALUES = Set.of(
             "null", "none", "true", "false", "undefined", "changeme", "password", "your_password", "yourpassword",
             "secret", "required", "optional", "string", "example", "redacted", "hidden", "masked", "empty", "todo",
             "xxx", "xxxx", "xxxxxx", "xxxxxxxx", "placeholder", "<password>", "env", "os.environ", "getenv");
@@ -214,7 +216,7 @@ public final class PrivacyLayer implements SafetyLayer {
     /** Sanitised text and the findings that were replaced. */
     public record MaskedText(String text, List<Finding> replaced) {
         public MaskedText {
-            java.util.Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(text, "text");
             replaced = List.copyOf(replaced);
         }
     }

@@ -57,7 +57,10 @@ final class RuleEngine {
         }
     }
 
-    /** Microseconds since {@code startNanos}. */
+    /**
+     * Microseconds since {@code startNanos}. Latency is a measurement reported to the caller, never
+     * an input to a decision, so it reads the monotonic timer rather than the injected clock.
+     */
     static long micros(long startNanos) {
         return Math.max(0, (System.nanoTime() - startNanos) / 1000);
     }

@@ -1,9 +1,12 @@
 package io.safla.safety;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Outcome of {@link SafetyValidator#validate}.
@@ -50,7 +53,7 @@ public record SafetyResult(
             }
             risks.put(c, r);
         }
-        categoryRisks = java.util.Collections.unmodifiableMap(risks);
+        categoryRisks = Collections.unmodifiableMap(risks);
         violations = List.copyOf(violations);
         layers = List.copyOf(layers);
         if (approved && (verdict == Verdict.UNSAFE || violations.stream().anyMatch(Finding::blocking))) {
@@ -63,9 +66,9 @@ public record SafetyResult(
     }
 
     /** Categories with any finding. */
-    public java.util.Set<Category> flaggedCategories() {
-        java.util.EnumSet<Category> s = java.util.EnumSet.noneOf(Category.class);
+    public Set<Category> flaggedCategories() {
+        EnumSet<Category> s = EnumSet.noneOf(Category.class);
         violations.forEach(f -> s.add(f.category()));
-        return java.util.Collections.unmodifiableSet(s);
+        return Collections.unmodifiableSet(s);
     }
 }

@@ -3,6 +3,7 @@ package io.safla.safety;
 import io.safla.embedding.Embedder;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class SafetyValidator {
         if (m.isEmpty()) {
             throw new IllegalArgumentException("no layers");
         }
-        this.layers = java.util.Collections.unmodifiableMap(m);
+        this.layers = Collections.unmodifiableMap(m);
         this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
     }
 
@@ -94,7 +95,10 @@ public final class SafetyValidator {
         return validate(SafetyInput.of(text, level, context == null ? List.of() : context), layerNames);
     }
 
-    /** Full form; records the outcome against the input's source for adaptive boundaries. */
+    /**
+     * Full form. UNSAFE outcomes are recorded against the input's source for adaptive boundaries;
+     * the anonymous source is not tracked, since unrelated callers would share one tolerance.
+     */
     public SafetyResult validate(SafetyInput input, @Nullable Set<String> layerNames) {
         long t0 = System.nanoTime();
         List<SafetyLayer> selected = select(layerNames);

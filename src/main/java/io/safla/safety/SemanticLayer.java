@@ -2,8 +2,10 @@ package io.safla.safety;
 
 import io.safla.embedding.Embedder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +117,7 @@ public final class SemanticLayer implements SafetyLayer {
                 double confidence = 0.9;
                 Severity sev = v.attackShare >= 0.8 ? Severity.HIGH : Severity.MEDIUM;
                 out.add(new Finding(NAME, "semantic.nearest_attack", v.category, sev,
-                        String.format(java.util.Locale.ROOT, "close to known %s examples (cos %.2f, vote %.2f)",
+                        String.format(Locale.ROOT, "close to known %s examples (cos %.2f, vote %.2f)",
                                 v.category, v.bestAttack, v.attackShare),
                         span[0], span[1], false, confidence));
             }
@@ -128,7 +130,7 @@ public final class SemanticLayer implements SafetyLayer {
         int k = Math.min(thresholds.k(), vectors.length);
         int[] idx = new int[k];
         double[] sim = new double[k];
-        java.util.Arrays.fill(sim, Double.NEGATIVE_INFINITY);
+        Arrays.fill(sim, Double.NEGATIVE_INFINITY);
         double bestAttack = -1;
         for (int i = 0; i < vectors.length; i++) {
             double s = dot(q, vectors[i]);
