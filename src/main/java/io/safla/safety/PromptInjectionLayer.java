@@ -256,8 +256,4 @@ public final class PromptInjectionLayer implements SafetyLayer {
         List<Finding> findings = RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
         return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
     }
-
-    List<Finding> scan(DecodedText decoded, SafetyLevel level) {
-        return RuleEngine.scan(NAME, RULES, decoded, level);
-    }
 }
