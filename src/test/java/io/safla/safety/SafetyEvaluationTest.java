@@ -25,6 +25,21 @@ class SafetyEvaluationTest {
     }
 
     @Test
+    void testSplit_allLevels_recallAndFalsePositivesGrowWithStrictness() {
+        List<Corpus.Item> test = Corpus.split("test");
+        SafetyValidator v = Evaluation.validator();
+        Evaluation.Report p = Evaluation.report(Evaluation.run(v, test, SafetyLevel.PERMISSIVE));
+        Evaluation.Report m = Evaluation.report(Evaluation.run(v, test, SafetyLevel.MODERATE));
+        Evaluation.Report s = Evaluation.report(Evaluation.run(v, test, SafetyLevel.STRICT));
+        System.out.println(Evaluation.table(p, "TEST split, level PERMISSIVE"));
+        System.out.println(Evaluation.table(s, "TEST split, level STRICT"));
+        assertThat(s.overall().recall()).isGreaterThanOrEqualTo(m.overall().recall());
+        assertThat(m.overall().recall()).isGreaterThanOrEqualTo(p.overall().recall());
+        assertThat(s.benign().fp()).isGreaterThanOrEqualTo(m.benign().fp());
+        assertThat(m.benign().fp()).isGreaterThanOrEqualTo(p.benign().fp());
+    }
+
+    @Test
     void tuneSplit_printsMissesForTuning() {
         List<Corpus.Item> tune = Corpus.split("tune");
         Evaluation.Report r = Evaluation.report(Evaluation.run(Evaluation.validator(), tune, SafetyLevel.MODERATE));
