@@ -85,12 +85,13 @@ public final class DefaultExemplars {
     public static final List<Exemplar> ALL = concat(ATTACKS, BENIGN);
 
     /**
-     * Starting thresholds for a MiniLM-class sentence embedder (STRICT, MODERATE, PERMISSIVE). Not
-     * calibrated on our corpus yet: the MiniLM embedder lives on another branch. Calibrate with
-     * {@code SafetyEvaluationTest} once it is merged.
+     * Thresholds for all-MiniLM-L6-v2 (quantized, langchain4j build), for STRICT, MODERATE and PERMISSIVE.
+     * They were chosen from a grid over the corpus TUNE split only (docs/safety.md, "Semantic layer with
+     * MiniLM"). At MODERATE the semantic layer alone caught 34 of 55 tune instruction attacks with
+     * 0 of 81 benign flagged. Other embedders need their own calibration.
      */
     public static final SemanticLayer.Thresholds MINILM_THRESHOLDS = SemanticLayer.Thresholds.of(5,
-            new double[] {0.50, 0.58, 0.66}, new double[] {0.55, 0.65, 0.75});
+            new double[] {0.36, 0.42, 0.48}, new double[] {0.60, 0.70, 0.70});
 
     private static List<Exemplar> concat(List<Exemplar> a, List<Exemplar> b) {
         List<Exemplar> out = new ArrayList<>(a);
