@@ -134,8 +134,8 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .from(STRICT).confidence(0.6).message("destructive SQL mentioned")
                     .needs("drop", "truncate", "delete").build(),
             Rule.of("sql.time_blind", SQL_INJECTION, HIGH,
-                    "(?:\\b(?:and|or|select|if)\\b|;|\\||['\"])\\s*\\(?\\s*(?:sleep|pg_sleep)\\s*\\(\\s*\\d"
-                            + "|waitfor\\s+delay\\s+['\"]|\\bbenchmark\\s*\\(\\s*\\d{4,}")
+                    "(?=[aosi;|'\"wb])(?:(?:\\b(?:and|or|select|if)\\b|;|\\||['\"])\\s*\\(?\\s*(?:sleep|pg_sleep)\\s*\\(\\s*\\d"
+                            + "|waitfor\\s+delay\\s+['\"]|\\bbenchmark\\s*\\(\\s*\\d{4,})")
                     .blocking().message("time-based blind injection")
                     .needs("sleep", "waitfor", "benchmark").build(),
             Rule.of("sql.file_or_os", SQL_INJECTION, HIGH,
@@ -144,9 +144,9 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .blocking().message("SQL reaching files or the OS")
                     .needs("xp_cmdshell", "load_file", "outfile", "dumpfile", "sp_oacreate", "dbms_pipe", "utl_http", "program").build(),
             Rule.of("sql.comment_obfuscation", SQL_INJECTION, HIGH,
-                    "\\b(?:un|sel|uni|ion|se)\\s*/\\*.{0,10}?\\*/\\s*(?:ion|ect|on|lect)\\b|/\\*!\\d{0,5}\\s*"
+                    "(?=[usioafw/])(?:\\b(?:un|sel|uni|ion|se)\\s*/\\*.{0,10}?\\*/\\s*(?:ion|ect|on|lect)\\b|/\\*!\\d{0,5}\\s*"
                             + "(?:union|select|or|and)\\b|(?:union|select|or|and|from|where)/\\*.{0,20}?\\*/(?:select|"
-                            + "union|from|where|\\d|null)")
+                            + "union|from|where|\\d|null))")
                     .blocking().message("keyword split by inline comments")
                     .needs("/*").build(),
             Rule.of("sql.metadata", SQL_INJECTION, MEDIUM,
@@ -181,7 +181,7 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .blocking().message("backtick command substitution")
                     .needs("`").build(),
             Rule.of("cmd.chained_command", COMMAND_INJECTION, HIGH,
-                    "(?:^|[\\s\\w.'\"/\\]-])(?:;|&&|\\|\\||\\||%0a|\\n)\\s*(?:sudo\\s+)?(?:cat\\s+/|ls\\s+-\\w*\\s*/|"
+                    "(?=[;&|%\\n]|[\\s\\S][;&|%\\n])(?:^|[\\s\\w.'\"/\\]-])(?:;|&&|\\|\\||\\||%0a|\\n)\\s*(?:sudo\\s+)?(?:cat\\s+/|ls\\s+-\\w*\\s*/|"
                             + "id\\s*(?:$|[;&|#`])|whoami\\b|uname\\s+-a|wget\\s+(?:-\\S+\\s+)*https?://|curl\\s+(?:-\\S+\\s+)*"
                             + "https?://|chmod\\s+(?:[0-7]{3,4}|\\+x|-R)|nc\\s+-|ncat\\s|bash\\s+-[ci]|sh\\s+-c|"
                             + "python3?\\s+-c|perl\\s+-e|php\\s+-r|powershell\\b|cmd(?:\\.exe)?\\s+/c|ping\\s+-[cn]\\s+\\d|"
@@ -238,8 +238,8 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .blocking().confidence(0.85).message("deep ../ traversal")
                     .needs("..").build(),
             Rule.of("path.traversal_bypass", PATH_TRAVERSAL, HIGH,
-                    "\\.\\.\\.\\.//|\\.\\.\\.\\.\\\\\\\\|%c0%ae|%c0%af|%c1%9c|%252e%252e|\\.\\.%2f|\\.\\.%5c|%2e%2e|\\.\\.;/"
-                            + "|\\.\\.\\\\/|\\.\\./\\.\\./")
+                    "(?=[.%])(?:\\.\\.\\.\\.//|\\.\\.\\.\\.\\\\\\\\|%c0%ae|%c0%af|%c1%9c|%252e%252e|\\.\\.%2f|\\.\\.%5c|%2e%2e|\\.\\.;/"
+                            + "|\\.\\.\\\\/|\\.\\./\\.\\./)")
                     .blocking().confidence(0.85).message("encoded or filter-bypassing traversal")
                     .needs("..", "%c0", "%c1", "%252e", "%2e").build(),
             Rule.of("path.traversal_shallow", PATH_TRAVERSAL, LOW, "(?:\\.\\.[/\\\\]){2}")

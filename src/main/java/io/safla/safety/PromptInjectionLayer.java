@@ -154,7 +154,7 @@ public final class PromptInjectionLayer implements SafetyLayer {
 
             // Jailbreak / persona
             Rule.of("jailbreak.dan", JAILBREAK, CRITICAL,
-                    "\\bDAN\\b[^.\\n]{0,80}?(?i:do\\s+anything\\s+now|no\\s+(?:rules|restrictions|limits))|(?i:you\\s+are|you're|"
+                    "\\bDAN\\b[^.\\n]{0,80}?(?i:do\\s+anything\\s+now|no\\s+(?:rules|restrictions|limits))|\\b(?i:you\\s+are|you're|"
                             + "pretend\\s+to\\s+be|act\\s+as|become|ahora\\s+eres)\\s+(?:now\\s+)?(?:a\\s+)?DAN\\b|"
                             + "\\b(?i:do\\s+anything\\s+now)\\b|\\b(?:STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|DevMode)\\b[^.\\n]{0,60}?"
                             + "(?i:no\\s+(?:rules|restrictions|filters|ethic)|unfiltered|amoral|always\\s+(?:answers?|"

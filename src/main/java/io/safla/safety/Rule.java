@@ -137,7 +137,59 @@ public record Rule(
 
         public Rule build() {
             return new Rule(id, category, severity, minLevel, blocking, confidence, message,
-                    Pattern.compile(regex, flags), check, literals);
+                    Pattern.compile(withFirstCharHint(regex), flags), check, literals);
         }
+    }
+
+    /**
+     * For a pattern of the form {@code \b(?:alt1|alt2|...)...} whose every top-level branch starts
+     * with a plain, unquantified letter, inserts {@code (?=[first letters])} after the {@code \b}.
+     * The lookahead is implied by the alternation, so matches are unchanged, but Java's engine no
+     * longer tries every branch at every word boundary (about 30% of the time of the prompt rules,
+     * which open with 20-30 verbs). Any other shape is returned unchanged.
+     */
+    static String withFirstCharHint(String regex) {
+        String head = "\\b(?:";
+        if (!regex.startsWith(head)) {
+            return regex;
+        }
+        StringBuilder firsts = new StringBuilder();
+        int depth = 0;
+        boolean branchStart = true;
+        int i = head.length();
+        for (; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (branchStart && depth == 0) {
+                char next = i + 1 < regex.length() ? regex.charAt(i + 1) : ')';
+                if (!Character.isLetter(c) || c > 'z' || next == '?' || next == '*' || next == '{') {
+                    return regex;
+                }
+                firsts.append(Character.toLowerCase(c)).append(Character.toUpperCase(c));
+                branchStart = false;
+            }
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                int close = regex.indexOf(']', i + 2);
+                if (close < 0) {
+                    return regex;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                branchStart = true;
+            }
+        }
+        char after = i + 1 < regex.length() ? regex.charAt(i + 1) : ' ';
+        if (i >= regex.length() || after == '?' || after == '*' || after == '{') {
+            return regex;
+        }
+        return "\\b(?=[" + firsts + "])" + regex.substring(2);
     }
 }
