@@ -81,6 +81,10 @@ public final class MemoryEngine implements AutoCloseable {
     private final RecoveryReport recoveryReport;
     private volatile Embedder embedder;
     private volatile VectorStore store;
+    private volatile @Nullable Freeze freeze;
+
+    /** Why and since when writes are frozen. */
+    public record Freeze(String reason, Instant since) {}
 
     /**
      * Builds the engine and recovers whatever {@code log} holds.
@@ -123,6 +127,7 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** Embeds in batches and stores all, with a single sync; returns the stored items in order. */
     public List<MemoryItem> addAll(List<NewMemory> memories) {
+        requireWritable();
         for (NewMemory m : memories) {
             validateText(m.text());
         }
@@ -172,6 +177,7 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     public boolean delete(String id) {
+        requireWritable();
         lock.writeLock().lock();
         try {
             if (items.remove(id) == null) {
@@ -191,6 +197,7 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** Deletes many in one sync; returns how many existed. */
     public int deleteAll(List<String> ids) {
+        requireWritable();
         lock.writeLock().lock();
         try {
             List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
@@ -303,6 +310,18 @@ public final class MemoryEngine implements AutoCloseable {
         }
     }
 
+    /** Checks an import without applying it: {@code applied()} on the answer means it would be accepted. */
+    public ImportReport validateImport(byte[] json) {
+        List<String> problems = new ArrayList<>();
+        List<NewMemory> memories = MemoryCodec.decodeImport(json, MAX_TEXT_LENGTH, problems);
+        if (problems.isEmpty() && memories.size() > config.capacity()) {
+            problems.add("the file holds " + memories.size() + " items, more than the capacity of "
+                    + config.capacity());
+        }
+        return new ImportReport(problems.isEmpty() ? memories.size() : 0,
+                problems.subList(0, Math.min(problems.size(), 50)));
+    }
+
     /** Validates the whole file first and changes nothing unless every item is valid. */
     public ImportReport importJson(byte[] json) {
         List<String> problems = new ArrayList<>();
@@ -323,6 +342,7 @@ public final class MemoryEngine implements AutoCloseable {
      * percent; searches keep using the old store until the new one is complete, then both swap at once.
      */
     public void reembed(Embedder newEmbedder, IntConsumer progressPercent) {
+        requireWritable();
         List<MemoryItem> all = list(i -> true);
         VectorStore next = newStore(newEmbedder.dimension());
         List<float[]> vectors = new ArrayList<>(all.size());
@@ -350,6 +370,80 @@ public final class MemoryEngine implements AutoCloseable {
             lock.writeLock().unlock();
         }
         progressPercent.accept(100);
+    }
+
+    /** Emergency stop: every write is refused until {@link #releaseWrites()}; reads and rollback still work. */
+    public void freezeWrites(String reason) {
+        freeze = new Freeze(reason, clock.instant());
+    }
+
+    public void releaseWrites() {
+        freeze = null;
+    }
+
+    public Optional<Freeze> frozen() {
+        return Optional.ofNullable(freeze);
+    }
+
+    private void requireWritable() {
+        Freeze current = freeze;
+        if (current != null) {
+            throw new WritesFrozenException("Writes are frozen by an emergency stop since " + current.since() + ": "
+                    + current.reason());
+        }
+    }
+
+    /** The whole state (items and vectors) in the snapshot encoding, for checkpoints. */
+    public byte[] exportState() {
+        lock.readLock().lock();
+        try {
+            List<MemoryCodec.Stored> all = new ArrayList<>(items.size());
+            for (StoredItem s : store.snapshot()) {
+                MemoryItem item = items.get(s.id());
+                if (item != null) {
+                    all.add(new MemoryCodec.Stored(item, s.vector()));
+                }
+            }
+            return MemoryCodec.encodeSnapshot(embedder.name(), store.dimension(), all);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Replaces the whole state with one from {@link #exportState()} (a rollback). Durable: the log records the
+     * replacement and a snapshot follows. Allowed during an emergency stop, since rolling back is how one recovers.
+     * Vectors from another embedder or dimension are recomputed from the texts.
+     */
+    public void restoreState(byte[] state) {
+        MemoryCodec.SnapshotState decoded = MemoryCodec.decodeSnapshot(state);
+        boolean reembed = decoded.dimension() != embedder.dimension() || !decoded.embedder().equals(embedder.name());
+        List<float[]> vectors = new ArrayList<>();
+        for (MemoryCodec.Stored s : decoded.items()) {
+            vectors.add(reembed ? embedder.embed(s.item().text()) : s.vector());
+        }
+        lock.writeLock().lock();
+        try {
+            List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+            for (String id : new ArrayList<>(items.keySet())) {
+                items.remove(id);
+                store.delete(id);
+                entries.add(Map.entry("delete", MemoryCodec.encodeDelete(id)));
+            }
+            // oldest access first, so the restored recency order matches the checkpoint's
+            for (int i = 0; i < decoded.items().size(); i++) {
+                MemoryItem item = decoded.items().get(i).item();
+                putInStore(item, vectors.get(i));
+                entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
+            }
+            if (log != null) {
+                log.appendAll(entries);
+            }
+            searchCache.invalidateAll();
+            snapshotNow();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Writes a snapshot of the whole state now. */

@@ -9,6 +9,7 @@ import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.Metric;
+import io.safla.safety.service.CheckpointService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -47,9 +48,11 @@ class MemoryController {
     static final String METRICS = "cosine|dot|euclidean|manhattan";
 
     private final MemoryService memory;
+    private final CheckpointService checkpoints;
 
-    MemoryController(MemoryService memory) {
+    MemoryController(MemoryService memory, CheckpointService checkpoints) {
         this.memory = memory;
+        this.checkpoints = checkpoints;
     }
 
     record AddRequest(
@@ -130,7 +133,12 @@ class MemoryController {
 
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> importItems(@RequestBody byte[] json) {
-        MemoryEngine.ImportReport report = memory.engine().importJson(json);
+        MemoryEngine engine = memory.engine();
+        MemoryEngine.ImportReport check = engine.validateImport(json);
+        if (check.applied()) {
+            checkpoints.create("before bulk import");
+        }
+        MemoryEngine.ImportReport report = check.applied() ? engine.importJson(json) : check;
         if (!report.applied()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Nothing was imported: the file has " + report.problems().size() + " problem(s).");

@@ -244,4 +244,43 @@ class MemoryEngineTest {
         assertThatThrownBy(() -> SearchRequest.of("q", 5).withThreshold(2))
                 .hasMessage("threshold must be between 0 and 1, got 2.0");
     }
+
+    @Test
+    void exportState_thenRestoreState_reproducesTheChecksumExactly_andIsDurable() throws Exception {
+        MemoryEngine engine = engine(100, 512, true);
+        engine.addAll(FACTS.subList(0, 3).stream().map(NewMemory::of).toList());
+        byte[] saved = engine.exportState();
+        String checksum = engine.checksum();
+        engine.add(NewMemory.of(FACTS.get(3)));
+        engine.delete(engine.list(i -> true).get(1).id());
+        assertThat(engine.checksum()).isNotEqualTo(checksum);
+
+        engine.restoreState(saved);
+
+        assertThat(engine.checksum()).isEqualTo(checksum);
+        assertThat(engine.size()).isEqualTo(3);
+        engine.close();
+        open.remove(engine);
+        assertThat(engine(100, 512, true).checksum()).isEqualTo(checksum);
+    }
+
+    @Test
+    void freeze_refusesEveryWriteUntilReleased_butReadsWork() throws Exception {
+        MemoryEngine engine = engine(100, 512, false);
+        MemoryItem item = engine.add(NewMemory.of(FACTS.get(0)));
+
+        engine.freezeWrites("drill");
+
+        assertThatThrownBy(() -> engine.add(NewMemory.of("x"))).isInstanceOf(WritesFrozenException.class)
+                .hasMessageContaining("drill");
+        assertThatThrownBy(() -> engine.delete(item.id())).isInstanceOf(WritesFrozenException.class);
+        assertThatThrownBy(() -> engine.importJson("[{\"text\": \"y\"}]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WritesFrozenException.class);
+        assertThat(engine.search(SearchRequest.of("transformers", 1)).hits()).hasSize(1);
+        assertThat(engine.frozen()).get().extracting(MemoryEngine.Freeze::reason).isEqualTo("drill");
+
+        engine.releaseWrites();
+
+        assertThat(engine.add(NewMemory.of("after release")).text()).isEqualTo("after release");
+    }
 }

@@ -37,13 +37,13 @@ class SafetyApiTest {
     void benignText_isSafeAndApproved_withEveryLayerReported() throws Exception {
         JsonNode result = json.readTree(validate("{\"text\": \"Explain how neural networks learn from data.\"}").body());
 
-        assertThat(result.get("verdict").asText()).isEqualTo("SAFE");
+        assertThat(result.get("verdict").asText()).as(result.toString()).isEqualTo("SAFE");
         assertThat(result.get("approved").asBoolean()).isTrue();
         assertThat(result.get("riskLevel").asText()).isEqualTo("LOW");
         assertThat(result.get("safetyScore").asDouble()).isGreaterThan(0.8);
         assertThat(result.get("violations")).isEmpty();
         assertThat(result.get("layers").findValuesAsText("name"))
-                .contains("content", "prompt", "privacy", "behaviour", "constraints");
+                .contains("content", "prompt", "privacy", "behaviour").doesNotContain("constraints");
         assertThat(result.get("level").asText()).isEqualTo("MODERATE");
     }
 
@@ -70,6 +70,15 @@ class SafetyApiTest {
 
         assertThat(result.get("verdict").asText()).isIn("WARNING", "UNSAFE");
         assertThat(result.get("violations").findValuesAsText("layer")).contains("prompt");
+    }
+
+    @Test
+    void constraintsLayer_onRequest_judgesTheLiveSystemMetrics() throws Exception {
+        JsonNode result = json.readTree(validate(
+                "{\"text\": \"scale up\", \"layers\": [\"constraints\"]}").body());
+
+        assertThat(result.get("layers").findValuesAsText("name")).containsExactly("constraints");
+        assertThat(result.get("layers").get(0).get("latencyMicros").asLong()).isNotNegative();
     }
 
     @Test

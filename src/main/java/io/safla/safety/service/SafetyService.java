@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +38,8 @@ public class SafetyService {
 
     private final SafetyProperties properties;
     private final MemoryService memory;
-    private final HealthSampler sampler;
+    /** Lazy: the sampler reads health, and health includes this service's indicator. */
+    private final ObjectProvider<HealthSampler> sampler;
     private final HealthProperties health;
     private final Clock clock;
     private final SafetyValidator rulesOnly;
@@ -51,7 +53,8 @@ public class SafetyService {
     private volatile @Nullable SafetyValidator withSemantic;
     private volatile String semanticStatus = "waiting for the embedding model to load";
 
-    SafetyService(SafetyProperties properties, MemoryService memory, HealthSampler sampler, HealthProperties health,
+    SafetyService(SafetyProperties properties, MemoryService memory, ObjectProvider<HealthSampler> sampler,
+            HealthProperties health,
             Clock clock) {
         this.properties = properties;
         this.memory = memory;
@@ -88,7 +91,29 @@ public class SafetyService {
                         + validator.layerNames());
             }
         }
-        return validator.validate(new SafetyInput(text, effective, context, metrics(), source), layers);
+        Set<String> chosen = layers != null ? layers : textLayers(validator);
+        return validator.validate(new SafetyInput(text, effective, context, metrics(), source), chosen);
+    }
+
+    /**
+     * The layers about the text itself: the default. The constraint layer judges the system's state (CPU, memory,
+     * errors), not the text, so it runs when asked for and in the safety gate before risky changes.
+     */
+    public Set<String> textLayers() {
+        return textLayers(validator());
+    }
+
+    private static Set<String> textLayers(SafetyValidator validator) {
+        Set<String> names = new java.util.LinkedHashSet<>(validator.layerNames());
+        names.remove(io.safla.safety.ConstraintLayer.NAME);
+        return names;
+    }
+
+    /** Evaluates only the system constraints against the live metrics: the gate before a risky change. */
+    public SafetyResult checkConstraints(String action) {
+        SafetyValidator validator = validator();
+        return validator.validate(new SafetyInput(action, defaultLevel(), List.of(), metrics(), "system"),
+                Set.of(io.safla.safety.ConstraintLayer.NAME));
     }
 
     /** The text with personal data and secrets replaced by placeholders such as {@code [EMAIL]}. */
@@ -98,7 +123,7 @@ public class SafetyService {
 
     /** The metrics the constraint layer checks, from the latest health snapshot. Unknown readings are left out. */
     public Map<String, Double> metrics() {
-        HealthSnapshot s = sampler.latest();
+        HealthSnapshot s = sampler.getObject().latest();
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (s.residentBytes() >= 0) {
             metrics.put("memory_used_pct", 100.0 * s.residentBytes() / (health.maxMemoryMb() * 1024.0 * 1024.0));

@@ -1,0 +1,95 @@
+package io.safla.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.safla.memory.service.MemoryService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Shares SecurityHeadersTest's context (environment "test": engine-wide actions need no token). */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "safla.app.space-id=someone/safla-space")
+class CheckpointApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MemoryService memory;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void engineLoaded() {
+        memory.load();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void checkpoint_changes_rollback_restoresTheStateExactly() throws Exception {
+        send("POST", "/api/memory/items", "{\"text\": \"Before the checkpoint.\"}");
+        HttpResponse<String> created = send("POST", "/api/safety/checkpoints", "{\"reason\": \"test drill\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode checkpoint = json.readTree(created.body());
+        int items = checkpoint.get("items").asInt();
+
+        send("POST", "/api/memory/items", "{\"text\": \"A risky change after the checkpoint.\"}");
+        assertThat(json.readTree(send("GET", "/api/memory/stats", null).body()).get("count").asInt()).isEqualTo(items + 1);
+
+        JsonNode report = json.readTree(send("POST", "/api/safety/rollback/" + checkpoint.get("id").asText(), null).body());
+
+        assertThat(report.get("exact").asBoolean()).isTrue();
+        assertThat(report.get("checksumAfter").asText()).isEqualTo(checkpoint.get("checksum").asText());
+        assertThat(report.get("checksumBefore").asText()).isNotEqualTo(checkpoint.get("checksum").asText());
+        assertThat(json.readTree(send("GET", "/api/memory/stats", null).body()).get("count").asInt()).isEqualTo(items);
+        assertThat(json.readTree(send("GET", "/api/safety/checkpoints", null).body()).findValuesAsText("reason"))
+                .contains("test drill");
+        assertThat(send("POST", "/api/safety/rollback/cp-missing", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void bulkImport_takesACheckpointFirst() throws Exception {
+        int before = json.readTree(send("GET", "/api/safety/checkpoints", null).body()).size();
+
+        send("POST", "/api/memory/import", "[{\"text\": \"Imported under a checkpoint.\"}]");
+
+        JsonNode after = json.readTree(send("GET", "/api/safety/checkpoints", null).body());
+        assertThat(after.size()).isEqualTo(Math.min(before + 1, 20));
+        assertThat(after.get(0).get("reason").asText()).isEqualTo("before bulk import");
+    }
+
+    @Test
+    void emergencyStop_freezesWrites_showsInHealth_untilReleased() throws Exception {
+        JsonNode stopped = json.readTree(send("POST", "/api/safety/emergency-stop", "{\"reason\": \"drill\"}").body());
+        try {
+            assertThat(stopped.get("frozen").asBoolean()).isTrue();
+            HttpResponse<String> refused = send("POST", "/api/memory/items", "{\"text\": \"while frozen\"}");
+            assertThat(refused.statusCode()).isEqualTo(423);
+            assertThat(refused.body()).contains("emergency stop").contains("drill");
+            JsonNode health = json.readTree(send("GET", "/actuator/health", null).body());
+            assertThat(health.get("components").get("safety").get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
+        } finally {
+            JsonNode released = json.readTree(send("POST", "/api/safety/emergency-stop/release", null).body());
+            assertThat(released.get("frozen").asBoolean()).isFalse();
+        }
+        assertThat(send("POST", "/api/memory/items", "{\"text\": \"after release\"}").statusCode()).isEqualTo(201);
+    }
+}
