@@ -9,6 +9,7 @@ import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.Metric;
+import io.safla.safety.SafeText;
 import io.safla.safety.service.CheckpointService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -57,7 +58,7 @@ class MemoryController {
 
     record AddRequest(
             @NotBlank(message = "must not be blank") @Size(max = MemoryEngine.MAX_TEXT_LENGTH,
-                    message = "must be at most " + MemoryEngine.MAX_TEXT_LENGTH + " characters") String text,
+                    message = "must be at most " + MemoryEngine.MAX_TEXT_LENGTH + " characters") @SafeText String text,
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
             @Nullable @Size(max = 20, message = "at most 20 tags") List<@NotBlank @Size(max = 64) String> tags,

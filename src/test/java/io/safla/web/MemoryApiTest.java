@@ -85,6 +85,8 @@ class MemoryApiTest {
             "/api/memory/search|{\"query\": \"x\", \"type\": \"dreams\"}|type|must be one of vector",
             "/api/memory/items|{\"text\": \"   \"}|text|must not be blank",
             "/api/memory/items|{\"text\": \"ok\", \"importance\": 1.5}|importance|must be less than or equal to 1.0",
+            "/api/memory/items|{\"text\": \"hi <script>alert(1)</script>\"}|text|potentially dangerous content",
+            "/api/memory/items|{\"text\": \"<img src=x onerror=alert(1)>\"}|text|potentially dangerous content",
             "/api/memory/search|{\"query\": \"x\", \"k\": \"ten\"}|body|",
             "/api/memory/search|{not json|body|",
             "/api/memory/items|[1,2,3]|body|"})
