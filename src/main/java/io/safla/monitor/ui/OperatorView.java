@@ -14,9 +14,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.OperatorService;
+import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
 import java.util.Map;
@@ -26,16 +26,16 @@ import java.util.Map;
 @PageTitle("Operator status | SAFLA")
 public class OperatorView extends VerticalLayout {
 
-    static final String UNLOCKED = "safla.operator.unlocked";
-
     private final OperatorService operator;
     private final VisitorActions actions;
+    private final OperatorAccess access;
     final PasswordField token = new PasswordField("Operator token");
     final Div content = new Div();
 
-    OperatorView(OperatorService operator, VisitorActions actions) {
+    OperatorView(OperatorService operator, VisitorActions actions, OperatorAccess access) {
         this.operator = operator;
         this.actions = actions;
+        this.access = access;
         setId("operator-view");
         add(new ViewHeader("Operator status", "Server internals for the people who run this Space. Secrets are"
                 + " never shown: variables named like keys, tokens, secrets or passwords, and values shaped like"
@@ -45,7 +45,7 @@ public class OperatorView extends VerticalLayout {
         if (!operator.enabled()) {
             content.add(new Paragraph("This page is disabled: set the ADMIN_TOKEN secret (at least 16 characters)"
                     + " to enable it."));
-        } else if (Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(UNLOCKED))) {
+        } else if (access.unlocked()) {
             showReport();
         } else {
             showLogin();
@@ -63,7 +63,7 @@ public class OperatorView extends VerticalLayout {
     private void unlock() {
         actions.run("operator.unlock", () -> {
             if (operator.verify(token.getValue())) {
-                VaadinSession.getCurrent().setAttribute(UNLOCKED, Boolean.TRUE);
+                access.unlock();
                 token.clear();
                 content.removeAll();
                 showReport();

@@ -44,6 +44,7 @@ public class SafetyService {
     private final Clock clock;
     private final SafetyValidator rulesOnly;
     private final PrivacyLayer privacy = new PrivacyLayer();
+    private final io.safla.safety.ConstraintLayer constraints = io.safla.safety.ConstraintLayer.defaults();
     private final AtomicBoolean semanticRequested = new AtomicBoolean();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "safety-semantic-builder");
@@ -107,6 +108,11 @@ public class SafetyService {
         Set<String> names = new java.util.LinkedHashSet<>(validator.layerNames());
         names.remove(io.safla.safety.ConstraintLayer.NAME);
         return names;
+    }
+
+    /** Every default constraint against the live metrics, for the constraint status table. */
+    public List<io.safla.safety.ConstraintEvaluation> constraintStatus() {
+        return constraints.check(metrics());
     }
 
     /** Evaluates only the system constraints against the live metrics: the gate before a risky change. */
