@@ -131,7 +131,11 @@ class DashboardSmokeIT {
         wait.until(ExpectedConditions.textToBe(By.id("safety-verdict"), "UNSAFE"));
         wait.until(d -> "true".equals(d.findElement(By.id("safety-radar")).getAttribute("data-rendered")));
         assertThat(driver.findElements(By.cssSelector("#safety-highlighted .violation-mark"))).isNotEmpty();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('safety-result').scrollIntoView()");
         screenshot("safety-validate");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
 
     @Test

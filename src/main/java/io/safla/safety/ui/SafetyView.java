@@ -238,6 +238,7 @@ public class SafetyView extends VerticalLayout {
         layerGrid.setItems(result.layers());
         radar.setOption(radarOption(result));
         resultBox.setVisible(true);
+        resultBox.scrollIntoView();
     }
 
     /** Builds the highlighted text from components, never from HTML, so the input cannot inject markup. */
