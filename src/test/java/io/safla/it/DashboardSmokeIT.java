@@ -121,6 +121,26 @@ class DashboardSmokeIT {
     }
 
     @Test
+    void demoFlow_rememberAndRecall_findsTheFactByMeaning() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(app.url("/"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
+        driver.findElement(By.id("recall-run-all")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#recall-steps .step-card")).size() == 5);
+        // the default question shares no words with its answer: only real embeddings rank it first
+        String recall = driver.findElements(By.cssSelector("#recall-steps .step-card")).get(2).getText();
+        int answer = recall.indexOf("self-attention");
+        assertThat(answer).isPositive();
+        for (String other : List.of("Reinforcement learning", "Gradient descent", "vector database", "Dropout")) {
+            int position = recall.indexOf(other);
+            assertThat(position < 0 || answer < position).as("the answer ranks above '%s'", other).isTrue();
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        screenshot("demo-recall");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+
+    @Test
     void safetyFlow_attackExample_isUnsafeWithEvidence() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(app.url("/safety"));

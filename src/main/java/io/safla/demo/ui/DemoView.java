@@ -1,18 +1,47 @@
 package io.safla.demo.ui;
 
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.safla.demo.service.DemoService;
 import io.safla.ui.ViewHeader;
+import io.safla.ui.VisitorActions;
 
 @Route("")
 @PageTitle("Demo | SAFLA")
 @Menu(order = 0, icon = "vaadin:play", title = "Demo")
 public class DemoView extends VerticalLayout {
 
-    DemoView() {
+    final RememberAndRecall recall;
+    final SafetyIntervention intervention;
+
+    DemoView(DemoService demo, VisitorActions actions) {
         setId("demo-view");
-        add(new ViewHeader("Demo", "Guided scenarios that run the real SAFLA engine step by step: remember and recall facts with real embeddings, watch the safety validator catch an unsafe input and roll back a risky change, consolidate working memory into episodic and semantic memory, and follow the self-improving feedback loop. The scenarios arrive with the memory engine and the safety framework; until then this page runs nothing, so it shows nothing."));
+        add(new ViewHeader("Demo", "Guided scenarios that run the real SAFLA engine step by step. Each step says what"
+                + " it does and shows its live result; change the inputs and run it again. Your experiments run in"
+                + " a private sandbox, so nothing you do here changes what other visitors see."));
+        recall = new RememberAndRecall(demo, actions);
+        intervention = new SafetyIntervention(demo, actions);
+        TabSheet scenarios = new TabSheet();
+        scenarios.setId("demo-scenarios");
+        scenarios.setWidthFull();
+        scenarios.add("Remember and recall", recall);
+        scenarios.add("Safety intervention", intervention);
+        scenarios.add("Memory consolidation", comingWith("The consolidation scenario (working memory becomes episodes,"
+                + " episodes become concepts, the graph grows) arrives with the memory-types work; it will run the"
+                + " real consolidator, so nothing is shown until then."));
+        scenarios.add("Self-improving loop", comingWith("The self-improving loop (strategies learned from feedback,"
+                + " delta evaluation, automatic rollback) arrives with the feedback-loop issue; nothing is simulated"
+                + " here in the meantime."));
+        add(scenarios);
+    }
+
+    private static Paragraph comingWith(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("view-intro");
+        return p;
     }
 }
