@@ -70,13 +70,13 @@ public final class MemoryEngine implements AutoCloseable {
         }
     }
 
-    private final Config config;
+    private volatile Config config;
     private final VectorKernel kernel;
     private final @Nullable DurableLog log;
     private final Clock clock;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, MemoryItem> items = new ConcurrentHashMap<>();
-    private final Cache<SearchRequest, List<SearchResult.Hit>> searchCache;
+    private volatile Cache<SearchRequest, List<SearchResult.Hit>> searchCache;
     private final AtomicLong idCounter = new AtomicLong();
     private final RecoveryReport recoveryReport;
     private volatile Embedder embedder;
@@ -370,6 +370,49 @@ public final class MemoryEngine implements AutoCloseable {
             lock.writeLock().unlock();
         }
         progressPercent.accept(100);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Applies new capacity and cache settings: the store is rebuilt with the same vectors (no re-embedding), keeping
+     * the most recently used items if the capacity shrinks; the search cache starts empty.
+     */
+    public void reconfigure(Config next) {
+        requireWritable();
+        lock.writeLock().lock();
+        try {
+            Config previous = config;
+            config = next;
+            if (next.capacity() != previous.capacity() || next.searchThreads() != previous.searchThreads()) {
+                VectorStore rebuilt = newStore(store.dimension());
+                List<StoredItem> all = store.snapshot();
+                int skip = Math.max(0, all.size() - next.capacity());
+                List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    StoredItem s = all.get(i);
+                    if (i < skip) {
+                        items.remove(s.id());
+                        entries.add(Map.entry("delete", MemoryCodec.encodeDelete(s.id())));
+                    } else {
+                        rebuilt.put(s.id(), s.vector(), metadata(items.get(s.id())));
+                    }
+                }
+                VectorStore old = store;
+                store = rebuilt;
+                old.close();
+                if (log != null && !entries.isEmpty()) {
+                    log.appendAll(entries);
+                }
+            }
+            searchCache = Caffeine.newBuilder().maximumSize(next.searchCacheSize())
+                    .expireAfterWrite(next.searchCacheTtl()).recordStats().build();
+            snapshotNow();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Emergency stop: every write is refused until {@link #releaseWrites()}; reads and rollback still work. */

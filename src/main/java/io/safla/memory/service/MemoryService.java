@@ -110,6 +110,11 @@ public class MemoryService implements ClearableCache {
         }
     }
 
+    /** Records that the engine now runs another embedder (after a settings change re-embedded it). */
+    public void replaceEmbedder(EmbedderFactory.Selection selection) {
+        embedder = selection;
+    }
+
     public State state() {
         return state;
     }

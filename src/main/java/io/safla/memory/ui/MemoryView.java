@@ -8,6 +8,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
+import io.safla.settings.service.SettingsService;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
 import jakarta.validation.Validator;
@@ -22,7 +23,8 @@ public class MemoryView extends VerticalLayout {
     final MemoryBrowserPanel browser;
     final MemoryStatsPanel stats;
 
-    MemoryView(MemoryService memory, CheckpointService checkpoints, VisitorActions actions, Validator validator) {
+    MemoryView(MemoryService memory, CheckpointService checkpoints, SettingsService settings, VisitorActions actions,
+            Validator validator) {
         setId("memory-view");
         add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
                 + " and see how the store runs. Every score, row and figure comes from the running engine."));
@@ -31,6 +33,7 @@ public class MemoryView extends VerticalLayout {
         status.setVisible(!memory.ready());
         status.setText("Degraded: " + memory.stateReason());
         search = new MemorySearchPanel(memory, actions);
+        search.threshold.setValue(settings.current().defaultThreshold());
         browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
         stats = new MemoryStatsPanel(memory);
         TabSheet tabs = new TabSheet();

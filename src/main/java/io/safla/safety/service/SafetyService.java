@@ -65,8 +65,16 @@ public class SafetyService {
         this.rulesOnly = SafetyValidator.standard(clock, null, null);
     }
 
+    private volatile @Nullable SafetyLevel defaultLevel;
+
     public SafetyLevel defaultLevel() {
-        return SafetyLevel.valueOf(properties.riskTolerance().name());
+        SafetyLevel level = defaultLevel;
+        return level != null ? level : SafetyLevel.valueOf(properties.riskTolerance().name());
+    }
+
+    /** A settings change: the level used when a caller names none. */
+    public void setDefaultLevel(SafetyLevel level) {
+        defaultLevel = level;
     }
 
     /** Why the semantic layer is or is not part of validation right now. */

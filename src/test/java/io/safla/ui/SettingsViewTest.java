@@ -1,0 +1,104 @@
+package io.safla.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.safla.memory.NewMemory;
+import io.safla.memory.service.MemoryService;
+import io.safla.safety.service.CheckpointService;
+import io.safla.settings.SettingsChange;
+import io.safla.settings.service.SettingsService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+@SpringBootTest
+class SettingsViewTest {
+
+    private static Routes routes;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private MemoryService memory;
+
+    @Autowired
+    private SettingsService settings;
+
+    @Autowired
+    private CheckpointService checkpoints;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("io.safla");
+    }
+
+    @BeforeEach
+    void setUp() {
+        memory.load();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        UI.getCurrent().navigate("settings");
+    }
+
+    @AfterEach
+    void tearDown() {
+        settings.apply(settings.startup(), "test cleanup", p -> { });
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void invalidCapacity_showsItsError_andApplyChangesNothing() {
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-capacity")), 5);
+
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        IntegerField capacity = _get(IntegerField.class, spec -> spec.withId("setting-capacity"));
+        assertThat(capacity.isInvalid()).isTrue();
+        assertThat(capacity.getErrorMessage()).isEqualTo("must be between 10 and 10000");
+        NotificationsKt.expectNotifications("Not applied: please correct the highlighted values.");
+        assertThat(settings.current()).isEqualTo(settings.startup());
+    }
+
+    @Test
+    void dimensionChange_isPreviewedWithAMeasuredEstimate_thenReembedsEveryMemory_andIsRecorded() {
+        memory.engine().add(NewMemory.of("Settings test memory about attention."));
+        int items = memory.engine().size();
+        int checkpointsBefore = checkpoints.list().size();
+
+        _setValue(_get(ComboBox.class, spec -> spec.withId("setting-dimension")), "768");
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+                .getTextRecursively();
+        assertThat(impact).containsPattern("Re-embeds [\\d,]+ memories with hashing-768, about [\\d.]+ s \\(measured now");
+        assertThat(impact).contains("A checkpoint is taken first");
+
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(memory.engine().stats().dimension()).isEqualTo(768);
+        assertThat(memory.engine().size()).isEqualTo(items);
+        assertThat(checkpoints.list().size()).isGreaterThanOrEqualTo(Math.min(checkpointsBefore + 1, 20));
+        @SuppressWarnings("unchecked")
+        Grid<SettingsChange> history = _get(Grid.class, spec -> spec.withId("settings-history"));
+        SettingsChange last = GridKt._get(history, GridKt._size(history) - 1);
+        assertThat(last.setting()).isEqualTo("dimension");
+        assertThat(last.before()).isEqualTo(settings.startup().dimension());
+        assertThat(last.after()).isEqualTo("768");
+    }
+}
