@@ -1,0 +1,66 @@
+package io.safla.memory.consolidation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names a cluster after its most frequent informative words.
+ *
+ * <p>Words are lower-cased runs of letters and digits; informative ones have at least 3 characters, contain a
+ * letter and are not in a small English stop list. Words are ranked by how many member texts contain them (so one
+ * verbose text cannot name the cluster), then by total occurrences, then alphabetically, and the top
+ * {@value #WORDS} form the name. A cluster with no informative word is named after its first episode id.
+ */
+final class ConceptNamer {
+
+    static final int WORDS = 2;
+
+    private static final Set<String> STOP = Set.of("about", "after", "again", "all", "also", "and", "any", "are",
+            "because", "been", "before", "being", "but", "can", "could", "did", "does", "done", "each", "for",
+            "from", "had", "has", "have", "how", "into", "its", "just", "less", "may", "might", "more", "most",
+            "much", "new", "not", "now", "one", "only", "our", "out", "over", "per", "same", "should", "some",
+            "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "three",
+            "too", "two", "under", "use", "used", "using", "very", "via", "was", "were", "what", "when", "which",
+            "while", "who", "why", "will", "with", "would", "yet", "you", "your");
+
+    private ConceptNamer() {
+    }
+
+    static String name(List<String> texts, String fallbackId) {
+        Map<String, int[]> stats = new HashMap<>();
+        for (String text : texts) {
+            Set<String> seen = new HashSet<>();
+            for (String w : words(text)) {
+                int[] s = stats.computeIfAbsent(w, k -> new int[2]);
+                if (seen.add(w)) {
+                    s[0]++;
+                }
+                s[1]++;
+            }
+        }
+        List<String> ranked = new ArrayList<>(stats.keySet());
+        ranked.sort(Comparator.<String>comparingInt(w -> -stats.get(w)[0])
+                .thenComparingInt(w -> -stats.get(w)[1])
+                .thenComparing(Comparator.naturalOrder()));
+        if (ranked.isEmpty()) {
+            return "theme " + fallbackId;
+        }
+        return String.join(" ", ranked.subList(0, Math.min(WORDS, ranked.size())));
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3 && !STOP.contains(w) && w.chars().anyMatch(Character::isLetter)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}
