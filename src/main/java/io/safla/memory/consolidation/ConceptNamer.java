@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * <p>Words are lower-cased runs of letters and digits; informative ones have at least 3 characters, contain a
  * letter and are not in a small English stop list. Words are ranked by how many member texts contain them (so one
- * verbose text cannot name the cluster), then by total occurrences, then alphabetically, and the top
- * {@value #WORDS} form the name. A cluster with no informative word is named after its first episode id.
+ * verbose text cannot name the cluster), then by total occurrences, then by first occurrence in the texts taken
+ * in order; the top {@value #WORDS}, put back in first-occurrence order, form the name, so a cluster about
+ * "specification gaming" is not called "gaming specification" or, alphabetically, "agent gaming". A cluster
+ * with no informative word is named after its first episode id.
  */
 final class ConceptNamer {
 
@@ -32,26 +34,32 @@ final class ConceptNamer {
     private ConceptNamer() {
     }
 
+    /** Names texts given in a fixed order (episode id order); the order breaks ties, so it must not vary. */
     static String name(List<String> texts, String fallbackId) {
+        // Per word: texts containing it, total occurrences, position of first occurrence.
         Map<String, int[]> stats = new HashMap<>();
+        int position = 0;
         for (String text : texts) {
             Set<String> seen = new HashSet<>();
             for (String w : words(text)) {
-                int[] s = stats.computeIfAbsent(w, k -> new int[2]);
+                int at = position++;
+                int[] s = stats.computeIfAbsent(w, k -> new int[] {0, 0, at});
                 if (seen.add(w)) {
                     s[0]++;
                 }
                 s[1]++;
             }
         }
+        if (stats.isEmpty()) {
+            return "theme " + fallbackId;
+        }
         List<String> ranked = new ArrayList<>(stats.keySet());
         ranked.sort(Comparator.<String>comparingInt(w -> -stats.get(w)[0])
                 .thenComparingInt(w -> -stats.get(w)[1])
-                .thenComparing(Comparator.naturalOrder()));
-        if (ranked.isEmpty()) {
-            return "theme " + fallbackId;
-        }
-        return String.join(" ", ranked.subList(0, Math.min(WORDS, ranked.size())));
+                .thenComparingInt(w -> stats.get(w)[2]));
+        List<String> top = new ArrayList<>(ranked.subList(0, Math.min(WORDS, ranked.size())));
+        top.sort(Comparator.comparingInt(w -> stats.get(w)[2]));
+        return String.join(" ", top);
     }
 
     static List<String> words(String text) {

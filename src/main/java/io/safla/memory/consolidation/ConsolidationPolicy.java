@@ -36,9 +36,12 @@ public record ConsolidationPolicy(double workingToEpisodicAttention, double epis
                 clusterSimilarity / 2);
     }
 
-    /** Defaults tuned on the demo corpus with the hashing embedder. */
+    /**
+     * Defaults for the hashing embedder, whose cosine between unrelated sentences is already about 0.1 to 0.25
+     * because function words are hashed too; a sentence-transformer would allow a higher cluster threshold.
+     */
     public static ConsolidationPolicy defaults() {
-        return new ConsolidationPolicy(0.5, 0.6, 0.35, 2);
+        return new ConsolidationPolicy(0.5, 0.6, 0.4, 3, 0.25);
     }
 
     private static void requireIn(double v, String name) {
