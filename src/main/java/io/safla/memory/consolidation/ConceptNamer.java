@@ -13,7 +13,8 @@ import java.util.Set;
  * Names a cluster after its most frequent informative words.
  *
  * <p>Words are lower-cased runs of letters and digits; informative ones have at least 3 characters, contain a
- * letter and are not in a small English stop list. Words are ranked by how many member texts contain them (so one
+ * letter and are not in a small English stop list, which also holds the words for the agent and its
+ * user: they occur in almost every episode an agent remembers, so they would name every cluster. Words are ranked by how many member texts contain them (so one
  * verbose text cannot name the cluster), then by total occurrences, then by first occurrence in the texts taken
  * in order; the top {@value #WORDS}, put back in first-occurrence order, form the name, so a cluster about
  * "specification gaming" is not called "gaming specification" or, alphabetically, "agent gaming". A cluster
@@ -23,7 +24,8 @@ final class ConceptNamer {
 
     static final int WORDS = 2;
 
-    private static final Set<String> STOP = Set.of("about", "after", "again", "all", "also", "and", "any", "are",
+    private static final Set<String> STOP = Set.of("about", "after", "again", "agent", "agents", "all", "also",
+            "and", "any", "are", "assistant", "user", "users",
             "because", "been", "before", "being", "but", "can", "could", "did", "does", "done", "each", "for",
             "from", "had", "has", "have", "how", "into", "its", "just", "less", "may", "might", "more", "most",
             "much", "new", "not", "now", "one", "only", "our", "out", "over", "per", "same", "should", "some",

@@ -37,11 +37,13 @@ public record ConsolidationPolicy(double workingToEpisodicAttention, double epis
     }
 
     /**
-     * Defaults for the hashing embedder, whose cosine between unrelated sentences is already about 0.1 to 0.25
-     * because function words are hashed too; a sentence-transformer would allow a higher cluster threshold.
+     * Defaults chosen on the demo corpus with the hashing embedder, whose cosine between unrelated sentences is
+     * already 0.1 to 0.25 because function words are hashed too: at 0.4 only near-paraphrases cluster, pairs
+     * already count as a recurring theme, and concepts relate only above 0.45, below which the hashing embedder
+     * linked unrelated themes through shared words like "the". A sentence-transformer needs its own tuning.
      */
     public static ConsolidationPolicy defaults() {
-        return new ConsolidationPolicy(0.5, 0.6, 0.4, 3, 0.25);
+        return new ConsolidationPolicy(0.5, 0.6, 0.4, 2, 0.45);
     }
 
     private static void requireIn(double v, String name) {
