@@ -119,7 +119,8 @@ class DemoCorpusTest {
         assertThatThrownBy(() -> parse(good.replace("\"importance\": 0.5", "\"importance\": 1.5")))
                 .isInstanceOf(DemoCorpusException.class).hasMessageContaining("importance");
         assertThatThrownBy(() -> parse(good.replace(", \"importance\": 0.5", "")))
-                .isInstanceOf(DemoCorpusException.class).hasMessageContaining("importance");
+                .isInstanceOf(DemoCorpusException.class)
+                .hasMessageContaining("Missing required creator property 'importance'");
         assertThatThrownBy(() -> parse(good.replace("\"tags\"", "\"labels\"")))
                 .isInstanceOf(DemoCorpusException.class);
         assertThatThrownBy(() -> parse(good.replace("\"version\": 1", "\"version\": 2")))
