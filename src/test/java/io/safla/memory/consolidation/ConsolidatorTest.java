@@ -117,6 +117,7 @@ class ConsolidatorTest {
         assertThat(w.consolidator.provenance("reward-function")).containsExactly("e00", "e01", "e02", "e03");
         assertThat(w.consolidator.provenance("gpu-memory")).containsExactly("e04", "e05", "e06");
         assertThat(r.unclusteredEpisodes()).isEqualTo(1);
+        assertThat(r.totalChanges()).isEqualTo(2 + r.relations().size());
         assertThat(w.graph.concept("gpu-memory").orElseThrow().importance()).isCloseTo(0.8, within(1e-12));
     }
 
