@@ -120,7 +120,7 @@ class DemoCorpusTest {
                 .isInstanceOf(DemoCorpusException.class).hasMessageContaining("importance");
         assertThatThrownBy(() -> parse(good.replace(", \"importance\": 0.5", "")))
                 .isInstanceOf(DemoCorpusException.class)
-                .hasMessageContaining("Missing required creator property 'importance'");
+                .hasMessageContaining("Missing creator property 'importance'");
         assertThatThrownBy(() -> parse(good.replace("\"tags\"", "\"labels\"")))
                 .isInstanceOf(DemoCorpusException.class);
         assertThatThrownBy(() -> parse(good.replace("\"version\": 1", "\"version\": 2")))
