@@ -41,7 +41,8 @@ import java.util.TreeSet;
  *   <li><b>Cluster.</b> The rest are clustered greedily in id order: each joins the first cluster whose running
  *       centroid it reaches {@code clusterSimilarity} with, or starts a new one. Clusters of at least
  *       {@code minClusterSize} become concepts named by {@link ConceptNamer}; a name that already exists (even a
- *       hand-made concept) strengthens that concept instead.</li>
+ *       hand-made concept) strengthens that concept instead. Attach and cluster repeat until a round changes
+ *       nothing, so that leftovers get a chance to join concepts created or moved in the same run.</li>
  *   <li><b>Relate.</b> Every concept that gained episodes gets RELATED_TO (stored once, from the smaller id)
  *       with each other consolidated concept whose centroid cosine reaches {@code relatedSimilarity}, weight =
  *       cosine, combined with any earlier weight. A newly created concept also gets DERIVED_FROM to the most
@@ -107,13 +108,31 @@ public final class Consolidator {
         Map<String, float[]> vectors = embed(present, fresh);
         TreeMap<String, List<String>> additions = new TreeMap<>();
         TreeSet<String> created = new TreeSet<>();
-        List<Episode> unattached = attach(fresh, vectors, present, additions);
-        int unclustered = cluster(unattached, vectors, graph, additions, created);
+        // Attach and cluster until a round changes nothing. The last round then equals the first round of the
+        // next run (same unattributed episodes, same centroids), which is what makes a rerun a no-op; a single
+        // round is not enough, since leftovers may reach a centroid that only this run created or moved.
+        List<Episode> remaining = fresh;
+        int unclustered;
+        while (true) {
+            TreeMap<String, List<String>> round = new TreeMap<>();
+            List<Episode> unattached = attach(remaining, vectors, round);
+            unclustered = cluster(unattached, vectors, graph, round, created);
+            if (round.isEmpty()) {
+                break;
+            }
+            TreeSet<String> taken = new TreeSet<>();
+            round.forEach((id, eps) -> {
+                provenance.computeIfAbsent(id, k -> new TreeSet<>()).addAll(eps);
+                additions.computeIfAbsent(id, k -> new ArrayList<>()).addAll(eps);
+                taken.addAll(eps);
+            });
+            remaining = remaining.stream().filter(e -> !taken.contains(e.id())).toList();
+        }
 
         List<ConceptChange> changes = new ArrayList<>();
         for (Map.Entry<String, List<String>> a : additions.entrySet()) {
             String id = a.getKey();
-            provenance.computeIfAbsent(id, k -> new TreeSet<>()).addAll(a.getValue());
+            a.getValue().sort(Comparator.naturalOrder());
             double importance = a.getValue().stream().mapToDouble(e -> present.get(e).importance()).average()
                     .orElseThrow();
             Concept c = created.contains(id)
@@ -182,7 +201,7 @@ public final class Consolidator {
         return out;
     }
 
-    private List<Episode> attach(List<Episode> fresh, Map<String, float[]> vectors, Map<String, Episode> present,
+    private List<Episode> attach(List<Episode> fresh, Map<String, float[]> vectors,
             TreeMap<String, List<String>> additions) {
         TreeMap<String, float[]> centroids = new TreeMap<>();
         provenance.forEach((id, eps) -> centroids.put(id, centroid(eps, vectors)));
