@@ -135,11 +135,18 @@ public final class Consolidator {
             a.getValue().sort(Comparator.naturalOrder());
             double importance = a.getValue().stream().mapToDouble(e -> present.get(e).importance()).average()
                     .orElseThrow();
-            Concept c = created.contains(id)
+            // Looked up again: an earlier upsert of this loop may have evicted it from a full graph.
+            Optional<Concept> existing = graph.concept(id);
+            Concept c = existing.isEmpty()
                     ? graph.upsertConcept(nameOf(id, a.getValue(), present), describe(a.getValue(), present),
                             importance)
-                    : graph.upsertConcept(graph.concept(id).orElseThrow().name(), "", importance);
-            changes.add(new ConceptChange(c.id(), c.name(), created.contains(id), a.getValue()));
+                    : graph.upsertConcept(existing.get().name(), "", importance);
+            if (existing.isEmpty()) {
+                created.add(id);
+            } else {
+                created.remove(id);
+            }
+            changes.add(new ConceptChange(c.id(), c.name(), existing.isEmpty(), a.getValue()));
         }
         List<Relation> relations = relate(additions.keySet(), created, graph, present, vectors);
         return new ConsolidationReport(promotedIds, createdEpisodes, changes, relations, candidates.size(),
@@ -269,9 +276,17 @@ public final class Consolidator {
     private List<Relation> relate(Set<String> changed, TreeSet<String> created, SemanticGraph graph,
             Map<String, Episode> present, Map<String, float[]> vectors) {
         TreeMap<String, float[]> centroids = new TreeMap<>();
-        provenance.forEach((id, eps) -> centroids.put(id, centroid(eps, vectors)));
+        // Only concepts still in the graph: a full graph may have evicted some during this run.
+        provenance.forEach((id, eps) -> {
+            if (graph.concept(id).isPresent()) {
+                centroids.put(id, centroid(eps, vectors));
+            }
+        });
         TreeMap<String, Relation> out = new TreeMap<>();
         for (String a : changed) {
+            if (!centroids.containsKey(a)) {
+                continue;
+            }
             for (Map.Entry<String, float[]> other : centroids.entrySet()) {
                 String b = other.getKey();
                 if (b.equals(a)) {
@@ -292,6 +307,9 @@ public final class Consolidator {
             List<float[]> texts = handMade.isEmpty() ? List.of() : embedder.embedAll(
                     handMade.stream().map(c -> (c.name() + ". " + c.description()).strip()).toList());
             for (String id : created) {
+                if (!centroids.containsKey(id)) {
+                    continue;
+                }
                 int best = -1;
                 double bestSim = policy.relatedSimilarity();
                 for (int i = 0; i < handMade.size(); i++) {

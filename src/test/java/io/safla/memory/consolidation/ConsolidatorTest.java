@@ -237,6 +237,26 @@ class ConsolidatorTest {
     }
 
     @Test
+    void consolidate_fullGraphEvictingConceptsMidRun_staysConsistent() {
+        World w = new World();
+        SemanticGraph small = new SemanticGraph(2, 2);
+        List<String> texts = new ArrayList<>(REWARD);
+        texts.addAll(GPU);
+        texts.addAll(GAMING);
+        for (int i = 0; i < texts.size(); i++) {
+            w.episodic.add(new Episode(String.format("e%02d", i), texts.get(i), EpisodeKind.LEARNING, 0, 0.8, T0,
+                    Set.of()));
+        }
+
+        ConsolidationReport r = w.consolidator.consolidate(w.working, w.episodic, small);
+
+        assertThat(r.concepts()).hasSize(3);
+        assertThat(small.conceptCount()).isEqualTo(2);
+        assertThat(small.relations()).allMatch(x -> small.concept(x.from()).isPresent()
+                && small.concept(x.to()).isPresent());
+    }
+
+    @Test
     void state_jsonRoundTrip_restoresAnEqualConsolidator() throws Exception {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         World w = seeded(corpus());
