@@ -283,4 +283,17 @@ class MemoryEngineTest {
 
         assertThat(engine.add(NewMemory.of("after release")).text()).isEqualTo("after release");
     }
+
+    @Test
+    void storedVectors_reinsertedBitForBit_soRestoresAreExact() throws Exception {
+        MemoryEngine engine = engine(100, 512, false);
+        MemoryItem item = engine.add(NewMemory.of(FACTS.get(0)));
+        float[] stored = engine.vectorOf(item.id()).orElseThrow();
+
+        MemoryEngine other = engine(100, 512, false);
+        other.restoreState(engine.exportState());
+
+        assertThat(other.vectorOf(item.id()).orElseThrow()).containsExactly(stored);
+        assertThat(other.checksum()).isEqualTo(engine.checksum());
+    }
 }

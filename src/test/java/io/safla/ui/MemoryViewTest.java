@@ -105,11 +105,11 @@ class MemoryViewTest {
                 .contains("potentially dangerous content");
         int before = memory.engine().size();
 
-        _setValue(_get(TextArea.class, spec -> spec.withId("add-text")), "Batch normalisation stabilises training.");
+        _setValue(_get(TextArea.class, spec -> spec.withId("add-text")), "Zebra-striped learning-rate schedules are a made-up test phrase.");
         _click(_get(Button.class, spec -> spec.withId("add-button")));
 
         assertThat(memory.engine().size()).isEqualTo(before + 1);
-        assertThat(memory.engine().list(i -> i.text().startsWith("Batch normalisation"))).hasSize(1);
+        assertThat(memory.engine().list(i -> i.text().startsWith("Zebra-striped"))).hasSize(1);
     }
 
     @Test

@@ -117,7 +117,10 @@ public final class VectorStore implements AutoCloseable {
             throw new IllegalArgumentException("id must not be empty");
         }
         // validated outside the lock; the normalised values are written straight into the row (no temporary copy)
-        double invNorm = 1.0 / Math.sqrt(sumOfSquares(vector, "vector"));
+        double sum = sumOfSquares(vector, "vector");
+        // a vector that is already unit length (within float rounding) is stored bit for bit: normalising it again
+        // would flip low bits, and a restored checkpoint or snapshot would no longer match its checksum
+        double invNorm = Math.abs(sum - 1.0) <= 1e-6 ? 1.0 : 1.0 / Math.sqrt(sum);
         long now = clock.millis();
         lock.writeLock().lock();
         try {
