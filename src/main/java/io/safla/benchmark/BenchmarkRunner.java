@@ -39,11 +39,18 @@ public final class BenchmarkRunner {
     private static final int TEXT_WARMUP = 10;
 
     private final VectorKernel activeKernel;
+    private final String activeKernelDescription;
     private final Clock clock;
 
     /** {@code activeKernel} serves the exact and quantized suites; the scalar suite always uses the scalar one. */
     public BenchmarkRunner(VectorKernel activeKernel, Clock clock) {
+        this(activeKernel, activeKernel.name(), clock);
+    }
+
+    /** As above, with a longer description of the active kernel (e.g. why it was chosen) for the reports. */
+    public BenchmarkRunner(VectorKernel activeKernel, String activeKernelDescription, Clock clock) {
         this.activeKernel = activeKernel;
+        this.activeKernelDescription = activeKernelDescription;
         this.clock = clock;
     }
 
@@ -142,7 +149,7 @@ public final class BenchmarkRunner {
                     + Long.toString(System.nanoTime() & 0xfffL, 36);
             this.nanos = new long[Math.max(spec.queries(), spec.n())];
             this.kernelName = spec.suite() == BenchmarkSuite.VECTOR_SEARCH_SCALAR ? new ScalarKernel().name()
-                    : activeKernel.name();
+                    : activeKernelDescription;
         }
 
         boolean stop() {
