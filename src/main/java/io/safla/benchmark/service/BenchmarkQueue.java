@@ -74,7 +74,10 @@ final class BenchmarkQueue implements AutoCloseable {
         return position;
     }
 
-    /** Cancels the visitor's run: a waiting one is dropped, a running one stops at its next operation. */
+    /**
+     * Cancels the visitor's run: a waiting one is dropped ({@link BenchmarkListener#onCancelledWhileWaiting}), the
+     * running one stops at its next operation and reports what it measured, marked cancelled.
+     */
     boolean cancel(String visitor) {
         Job job;
         synchronized (this) {
@@ -83,7 +86,8 @@ final class BenchmarkQueue implements AutoCloseable {
                 return false;
             }
             job.cancelled = true;
-            if (job.started) {
+            if (positionOf(job) == 0) {
+                // running, or next on the thread: it starts, sees the flag and reports an empty cancelled result
                 return true;
             }
             jobs.remove(visitor);
@@ -135,12 +139,10 @@ final class BenchmarkQueue implements AutoCloseable {
 
     private void execute(Job job) {
         synchronized (this) {
-            if (job.cancelled || jobs.get(job.visitor) != job) {
+            if (jobs.get(job.visitor) != job) {
                 return;
             }
-            job.started = true;
         }
-        notifyWaiting();
         call(job, BenchmarkListener::onStarted);
         try {
             BenchmarkReport report = job.task.run(p -> call(job, l -> l.onProgress(p)), () -> job.cancelled);
@@ -196,7 +198,6 @@ final class BenchmarkQueue implements AutoCloseable {
         final Task task;
         volatile BenchmarkListener listener;
         volatile boolean cancelled;
-        volatile boolean started;
         @Nullable Future<?> future;
 
         Job(String visitor, String description, Task task, BenchmarkListener listener) {

@@ -156,6 +156,9 @@ public class BenchmarkService {
     }
 
     private void remember(BenchmarkReport report) {
+        if (report.operations() == 0) {
+            return;
+        }
         List<BenchmarkReport> snapshot;
         synchronized (this) {
             history.addLast(report);

@@ -39,6 +39,7 @@ import io.safla.benchmark.service.BenchmarkListener;
 import io.safla.benchmark.service.BenchmarkProperties;
 import io.safla.benchmark.service.BenchmarkRefusedException;
 import io.safla.benchmark.service.BenchmarkService;
+import io.safla.ui.EChart;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
 import java.io.ByteArrayInputStream;
@@ -82,9 +83,9 @@ public class BenchmarkView extends VerticalLayout {
     final Span queueStatus = new Span("Idle");
     final Div summary = new Div();
     final Div chartBox = new Div();
-    final io.safla.ui.EChart histogram = new io.safla.ui.EChart();
-    final io.safla.ui.EChart throughput = new io.safla.ui.EChart();
-    final io.safla.ui.EChart compare = new io.safla.ui.EChart();
+    final EChart histogram = new EChart();
+    final EChart throughput = new EChart();
+    final EChart compare = new EChart();
     final Grid<BenchmarkReport> history = new Grid<>(BenchmarkReport.class, false);
     final Span compareHint = new Span("Select two or more rows to compare their percentiles.");
     private final Map<Param, com.vaadin.flow.component.HasValue<?, Integer>> fields = new EnumMap<>(Param.class);
@@ -175,7 +176,7 @@ public class BenchmarkView extends VerticalLayout {
         throughput.setId("throughput-chart");
         compare.setId("compare-chart");
         compare.setVisible(false);
-        for (io.safla.ui.EChart chart : List.of(histogram, throughput, compare)) {
+        for (EChart chart : List.of(histogram, throughput, compare)) {
             chart.addClassName("bench-chart");
             chart.getElement().setAttribute("role", "img");
         }
