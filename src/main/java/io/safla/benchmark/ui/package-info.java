@@ -1,0 +1,5 @@
+/** The Benchmark tab. */
+@NullMarked
+package io.safla.benchmark.ui;
+
+import org.jspecify.annotations.NullMarked;
