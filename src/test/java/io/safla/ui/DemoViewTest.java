@@ -120,4 +120,18 @@ class DemoViewTest {
         assertThat(cards.get(3).getElement().getTextRecursively()).contains("Decision: roll the change back.");
         assertThat(cards.get(4).getElement().getTextRecursively()).contains("matches the checkpoint exactly");
     }
+
+    @Test
+    void consolidation_growsTheGraph_andASecondRunChangesNothing() {
+        _get(TabSheet.class, spec -> spec.withId("demo-scenarios")).setSelectedIndex(2);
+
+        _click(_get(Button.class, spec -> spec.withId("consolidation-run-all")));
+
+        List<Div> cards = cards("consolidation");
+        assertThat(cards).hasSize(4);
+        assertThat(cards.get(2).getElement().getTextRecursively()).containsPattern("Promoted [1-9]\\d* working items");
+        assertThat(_get(Span.class, spec -> spec.withId("consolidation-again")).getText())
+                .isEqualTo("0 changes: the second run left every memory as it was.");
+        assertThat(_find(cards.get(2), EChart.class).get(0).getOption()).contains("\"graph\"");
+    }
 }

@@ -18,21 +18,22 @@ public class DemoView extends VerticalLayout {
     final RememberAndRecall recall;
     final SafetyIntervention intervention;
 
-    DemoView(DemoService demo, VisitorActions actions) {
+    final ConsolidationScenario consolidation;
+
+    DemoView(DemoService demo, VisitorActions actions, java.time.Clock clock) {
         setId("demo-view");
         add(new ViewHeader("Demo", "Guided scenarios that run the real SAFLA engine step by step. Each step says what"
                 + " it does and shows its live result; change the inputs and run it again. Your experiments run in"
                 + " a private sandbox, so nothing you do here changes what other visitors see."));
         recall = new RememberAndRecall(demo, actions);
         intervention = new SafetyIntervention(demo, actions);
+        consolidation = new ConsolidationScenario(demo, actions, clock);
         TabSheet scenarios = new TabSheet();
         scenarios.setId("demo-scenarios");
         scenarios.setWidthFull();
         scenarios.add("Remember and recall", recall);
         scenarios.add("Safety intervention", intervention);
-        scenarios.add("Memory consolidation", comingWith("The consolidation scenario (working memory becomes episodes,"
-                + " episodes become concepts, the graph grows) arrives with the memory-types work; it will run the"
-                + " real consolidator, so nothing is shown until then."));
+        scenarios.add("Memory consolidation", consolidation);
         scenarios.add("Self-improving loop", comingWith("The self-improving loop (strategies learned from feedback,"
                 + " delta evaluation, automatic rollback) arrives with the feedback-loop issue; nothing is simulated"
                 + " here in the meantime."));
