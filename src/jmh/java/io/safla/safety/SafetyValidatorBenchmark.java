@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code ./mvnw -q -B -Pjmh package && java -jar target/benchmarks.jar SafetyValidatorBenchmark -rf json -rff target/jmh/safety.json}
- * (the {@code jmh} profile is added on another branch; until then see docs/safety.md for the manual javac command).
+ * {@code ./mvnw -q -B -Pjmh -DskipTests compile exec:exec -Djmh.args="SafetyValidatorBenchmark -rf json -rff target/jmh/safety.json"}
+ *
  *
  * <p>Latency of one validation of a 1000-character input on one thread: all rule layers together
  * (content, prompt, privacy, behaviour, constraints; target p99 &lt;= 2 ms) and the semantic layer
