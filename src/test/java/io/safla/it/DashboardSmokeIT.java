@@ -38,6 +38,8 @@ class DashboardSmokeIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final List<String> TABS = List.of("Demo", "Memory", "Safety", "Benchmark", "Settings");
 
+    static final String OPERATOR_TOKEN = "it-operator-token-1234";
+
     private static AppProcess app;
     private static WebDriver driver;
 
@@ -53,7 +55,7 @@ class DashboardSmokeIT {
             System.out.println("SKIPPED DashboardSmokeIT: " + reason);
             Assumptions.abort(reason);
         }
-        app = AppProcess.start("smoke", Map.of("ENVIRONMENT", "production"));
+        app = AppProcess.start("smoke", Map.of("ENVIRONMENT", "production", "ADMIN_TOKEN", OPERATOR_TOKEN));
         double seconds = app.awaitHealthy(Duration.ofSeconds(120));
         System.out.printf("app healthy %.1f s after java -jar on port %d%n", seconds, app.port);
         driver = chrome();
@@ -156,6 +158,49 @@ class DashboardSmokeIT {
                 "document.getElementById('safety-result').scrollIntoView()");
         screenshot("safety-validate");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+
+    @Test
+    void benchmarkFlow_smallExactSearch_showsPercentilesAndCharts() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        driver.get(app.url("/benchmark"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Benchmark"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("run-button"))).click();
+        wait.until(ExpectedConditions.textMatches(By.id("result-summary"), java.util.regex.Pattern.compile("(?s).*p99.*")));
+        wait.until(d -> "true".equals(d.findElement(By.id("latency-chart")).getAttribute("data-rendered")));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1300));
+        screenshot("benchmark-run");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+
+    @Test
+    void settingsFlow_operatorUnlocks_changesTheCacheLifetime_andItIsRecorded() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(app.url("/settings"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Settings"));
+        assertThat(driver.findElement(By.id("settings-lock")).isDisplayed()).isTrue();
+
+        driver.get(app.url("/admin"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#operator-token input")))
+                .sendKeys(OPERATOR_TOKEN);
+        driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Unlock']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("operator-environment")));
+        assertThat(driver.getPageSource()).doesNotContain(OPERATOR_TOKEN);
+
+        driver.get(app.url("/settings"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Settings"));
+        var ttl = driver.findElement(By.cssSelector("#setting-cache-ttl input"));
+        ttl.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "120",
+                org.openqa.selenium.Keys.TAB);
+        wait.until(ExpectedConditions.textMatches(By.id("settings-impact"),
+                java.util.regex.Pattern.compile("(?s).*Empties the search cache.*")));
+        var apply = driver.findElement(By.id("settings-apply"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", apply);
+        wait.until(ExpectedConditions.elementToBeClickable(apply)).click();
+        wait.until(ExpectedConditions.textMatches(By.id("settings-history"),
+                java.util.regex.Pattern.compile("(?s).*cacheTtlSeconds.*")));
+        screenshot("settings-applied");
     }
 
     @Test
