@@ -83,7 +83,8 @@ class HealthPanelTest {
         MockVaadin.clientRoundtrip();
 
         HealthSnapshot newest = sampler.latest();
-        assertThat(sampler.history()).hasSize(before + 1);
+        // the scheduled sampler may add readings of its own meanwhile
+        assertThat(sampler.history().size()).isGreaterThan(before);
         assertThat(_get(HealthPanel.class).overall.getText()).isEqualTo(newest.overall().name());
         assertThat(_get(Button.class, spec -> spec.withId("health-badge")).getText()).isEqualTo(newest.overall().name());
     }
