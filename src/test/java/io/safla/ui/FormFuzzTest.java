@@ -1,0 +1,82 @@
+package io.safla.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.safla.memory.service.MemoryService;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** Hostile text typed into the main forms: every submit ends in a result or a clear message, never an exception. */
+@SpringBootTest
+class FormFuzzTest {
+
+    static final List<String> HOSTILE = List.of("", "   ", "\u0000\uffff\ud800", "\u202e\u200b\u200d\ufeff 👩‍💻",
+            "<script>alert(1)</script>", "'; DROP TABLE memories; --", "${jndi:ldap://x}", "{{7*7}}",
+            "a".repeat(1000), "a".repeat(1001), "ñ".repeat(5_000), "\n\n\n", "%00%2e%2e/%2e%2e/etc/passwd");
+
+    private static Routes routes;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Autowired
+    private MemoryService memory;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("io.safla");
+    }
+
+    @BeforeEach
+    void setUp() {
+        memory.load();
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void hostileText_inTheMainForms_neverThrows() {
+        int sizeBefore = memory.engine().size();
+        for (String text : HOSTILE) {
+            UI.getCurrent().navigate("memory");
+            _setValue(_get(TextField.class, spec -> spec.withId("search-query")), text);
+            _click(_get(Button.class, spec -> spec.withId("search-button")));
+            _get(TabSheet.class, spec -> spec.withId("memory-tabs")).setSelectedIndex(1);
+            _setValue(_get(TextArea.class, spec -> spec.withId("add-text")), text);
+            _click(_get(Button.class, spec -> spec.withId("add-button")));
+
+            UI.getCurrent().navigate("safety");
+            _setValue(_get(TextArea.class, spec -> spec.withId("safety-input")), text);
+            _click(_get(Button.class, spec -> spec.withId("validate-button")));
+
+            UI.getCurrent().navigate("");
+            _setValue(_get(TextArea.class, spec -> spec.withId("recall-facts")), text);
+            _click(_get(Button.class, spec -> spec.withId("recall-run-all")));
+            MockVaadin.clientRoundtrip();
+        }
+        // only the well-formed, harmless texts of the list may have been stored
+        assertThat(memory.engine().size() - sizeBefore).isLessThanOrEqualTo(HOSTILE.size());
+        assertThat(memory.engine().list(i -> i.text().contains("<script>"))).isEmpty();
+    }
+}
