@@ -16,7 +16,7 @@ for i in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
   PORT=$port SAFLA_DATA_DIR="$tmp/data" java --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
   pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
+  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; do
     kill -0 $pid 2>/dev/null || { echo "app died:"; tail -20 "$tmp/app.log"; exit 1; }
     sleep 0.05
   done

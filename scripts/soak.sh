@@ -14,7 +14,7 @@ PORT=$port SAFLA_DATA_DIR="$tmp/data" RATE_LIMIT_PER_MINUTE=10000 SPACE_ID=soak/
   java --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$tmp"' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; do
+until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; do
   kill -0 $pid 2>/dev/null || { tail -20 "$tmp/app.log"; exit 1; }
   sleep 0.5
 done

@@ -65,7 +65,8 @@ final class AppProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                // the JSON must say so: an early answer could come from another servlet than Actuator's
+                if (response.statusCode() == 200 && response.body().matches("(?s)\\{\"status\":\"(UP|DEGRADED)\".*")) {
                     return (System.nanoTime() - startedNanos) / 1e9;
                 }
             } catch (IOException notYet) {

@@ -43,6 +43,15 @@ class LoadIT {
                 "ENABLE_ANALYTICS", "true", "SPACE_ID", "load/test"))) {
             app.awaitHealthy(Duration.ofSeconds(120));
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // the engine must answer a search before the clock starts (health can settle a moment earlier)
+            long ready = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (client.send(HttpRequest.newBuilder(URI.create(app.url("/api/memory/search")))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "198.18.9.9")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"ready?\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                assertThat(System.nanoTime()).as("engine ready within 60 s").isLessThan(ready);
+                app.process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
             AtomicInteger transportErrors = new AtomicInteger();
