@@ -80,4 +80,20 @@ class SecurityHeadersTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("No such API endpoint");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.actuate.health.HttpCodeStatusMapper statusMapper;
+
+    /** Regression: the custom LOADING and DEGRADED codes once replaced Boot's defaults, so DOWN answered 200. */
+    @Test
+    void healthStatuses_mapToTheRightHttpCodes() {
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.DOWN)).isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.OUT_OF_SERVICE))
+                .isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(new org.springframework.boot.actuate.health.Status("LOADING")))
+                .isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(new org.springframework.boot.actuate.health.Status("DEGRADED")))
+                .isEqualTo(200);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.UP)).isEqualTo(200);
+    }
 }
