@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.safla.memory.MemoryStats;
 import io.safla.memory.service.MemoryService;
 import io.safla.ui.EChart;
+import io.safla.ui.Figure;
 import java.util.Locale;
 
 /** Store statistics: count by type, dimension, embedder, kernel, capacity, cache and disk. */
@@ -66,11 +66,6 @@ class MemoryStatsPanel extends VerticalLayout {
     }
 
     private void figure(String label, String value) {
-        Span v = new Span(value);
-        v.addClassName("health-figure-value");
-        Div cell = new Div(new Span(label), v);
-        cell.addClassName("health-figure");
-        cell.getElement().setAttribute("data-figure", label);
-        figures.add(cell);
+        figures.add(Figure.of(label, value));
     }
 }

@@ -16,6 +16,7 @@ import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.AnalyticsService;
 import io.safla.monitor.service.HealthSampler;
 import io.safla.ui.EChart;
+import io.safla.ui.Figure;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -164,12 +165,7 @@ public class HealthPanel extends Dialog {
     }
 
     private void figure(String label, String value) {
-        Span v = new Span(value);
-        v.addClassName("health-figure-value");
-        Div cell = new Div(new Span(label), v);
-        cell.addClassName("health-figure");
-        cell.getElement().setAttribute("data-figure", label);
-        figures.add(cell);
+        figures.add(Figure.of(label, value));
     }
 
     private void trend(String name, List<HealthSnapshot> history, ToDoubleFunction<HealthSnapshot> value) {

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.OperatorService;
+import io.safla.ui.Figure;
 import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
@@ -107,10 +108,6 @@ public class OperatorView extends VerticalLayout {
     }
 
     private static void fact(Div facts, String label, String value) {
-        Span v = new Span(value);
-        v.addClassName("health-figure-value");
-        Div cell = new Div(new Span(label), v);
-        cell.addClassName("health-figure");
-        facts.add(cell);
+        facts.add(Figure.of(label, value));
     }
 }
