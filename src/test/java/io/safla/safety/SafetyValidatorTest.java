@@ -1,5 +1,6 @@
 package io.safla.safety;
 
+import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,8 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -15,44 +13,26 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.safla.memory.service.MemoryService;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 /** Hostile text typed into the main forms: every submit ends in a result or a clear message, never an exception. */
 @SpringBootTest
-class FormFuzzTest {
+class FormFuzzTest extends KaribuTest {
 
     static final List<String> HOSTILE = List.of("", "   ", "\u0000\uffff\ud800", "\u202e\u200b\u200d\ufeff 👩‍💻",
             "<script>alert(1)</script>", "'; DROP TABLE memories; --", "${jndi:ldap://x}", "{{7*7}}",
             "a".repeat(1000), "a".repeat(1001), "ñ".repeat(5_000), "\n\n\n", "%00%2e%2e/%2e%2e/etc/passwd");
 
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
-
     @Autowired
     private MemoryService memory;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
 
     @BeforeEach
     void setUp() {
         memory.load();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+        startUi();
     }
 
     @Test

@@ -6,8 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -19,40 +17,18 @@ import io.safla.monitor.service.HealthSampler;
 import io.safla.monitor.ui.HealthPanel;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
-class HealthPanelTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
+class HealthPanelTest extends KaribuTest {
 
     @Autowired
     private HealthSampler sampler;
 
     @Autowired
     private VisitorRegistry visitors;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
-
-    private void startUi() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void badge_clicked_opensPanelWithComponentsAndFigures() {

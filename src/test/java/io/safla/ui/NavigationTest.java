@@ -3,45 +3,23 @@ package io.safla.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
-class NavigationTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
+class NavigationTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+        startUi();
     }
 
     @ParameterizedTest

@@ -7,46 +7,24 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 /** Shares its context with ApiRateLimitTest and UiRateLimitTest: limit 5 per minute, an operator token set. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
-class OperatorViewTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
-
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
+class OperatorViewTest extends KaribuTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+        startUi();
     }
 
     @Test

@@ -7,11 +7,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -24,40 +21,22 @@ import io.safla.memory.service.MemoryService;
 import io.safla.safety.Finding;
 import io.safla.safety.checkpoint.CheckpointInfo;
 import io.safla.safety.ui.SafetyViewAccess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
-class SafetyViewTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
+class SafetyViewTest extends KaribuTest {
 
     @Autowired
     private MemoryService memory;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
-
     @BeforeEach
     void setUp() {
         memory.load();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        startUi();
         UI.getCurrent().navigate("safety");
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -6,10 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,20 +19,13 @@ import io.safla.safety.service.CheckpointService;
 import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
-class SettingsViewTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
+class SettingsViewTest extends KaribuTest {
 
     @Autowired
     private MemoryService memory;
@@ -46,22 +36,16 @@ class SettingsViewTest {
     @Autowired
     private CheckpointService checkpoints;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
-
     @BeforeEach
     void setUp() {
         memory.load();
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        startUi();
         UI.getCurrent().navigate("settings");
     }
 
     @AfterEach
     void tearDown() {
         settings.apply(settings.startup(), "test cleanup", p -> { });
-        MockVaadin.tearDown();
     }
 
     @Test

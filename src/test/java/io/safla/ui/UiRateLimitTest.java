@@ -5,50 +5,29 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safla.monitor.ui.HealthPanel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 /** Same context as ApiRateLimitTest: a limit of 5 per minute. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
-class UiRateLimitTest {
-
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
+class UiRateLimitTest extends KaribuTest {
 
     @Autowired
     private MeterRegistry registry;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
-
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
+        startUi();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.safla.memory.vector;
 
+import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
