@@ -50,7 +50,8 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** Longest text accepted through the API (the interactive forms allow 1 000). */
     public static final int MAX_TEXT_LENGTH = 10_000;
-    static final int EMBED_BATCH = 32;
+    /** Texts per embedder call in bulk work until {@link #setEmbedBatchSize(int)} says otherwise. */
+    static final int DEFAULT_EMBED_BATCH = 32;
 
     /**
      * @param capacity {@code SAFLA_MEMORY_SIZE}
@@ -82,6 +83,7 @@ public final class MemoryEngine implements AutoCloseable {
     private volatile Embedder embedder;
     private volatile VectorStore store;
     private volatile @Nullable Freeze freeze;
+    private volatile int embedBatchSize = DEFAULT_EMBED_BATCH;
 
     /** Why and since when writes are frozen. */
     public record Freeze(String reason, Instant since) {}
@@ -120,6 +122,21 @@ public final class MemoryEngine implements AutoCloseable {
         return items.size();
     }
 
+    public int embedBatchSize() {
+        return embedBatchSize;
+    }
+
+    /**
+     * Texts sent to the embedder per call by {@link #addAll}, {@link #reembed} and imports. A per-call knob rather
+     * than part of {@link Config}: changing it rebuilds nothing and takes effect with the next bulk write.
+     */
+    public void setEmbedBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.embedBatchSize = batchSize;
+    }
+
     /** Embeds and stores one item; returns it once it is durable. */
     public MemoryItem add(NewMemory memory) {
         return addAll(List.of(memory)).get(0);
@@ -132,8 +149,9 @@ public final class MemoryEngine implements AutoCloseable {
             validateText(m.text());
         }
         List<float[]> vectors = new ArrayList<>(memories.size());
-        for (int i = 0; i < memories.size(); i += EMBED_BATCH) {
-            List<String> texts = memories.subList(i, Math.min(memories.size(), i + EMBED_BATCH)).stream()
+        int batch = embedBatchSize;
+        for (int i = 0; i < memories.size(); i += batch) {
+            List<String> texts = memories.subList(i, Math.min(memories.size(), i + batch)).stream()
                     .map(NewMemory::text).toList();
             vectors.addAll(embedder.embedAll(texts));
         }
@@ -346,11 +364,12 @@ public final class MemoryEngine implements AutoCloseable {
         List<MemoryItem> all = list(i -> true);
         VectorStore next = newStore(newEmbedder.dimension());
         List<float[]> vectors = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i += EMBED_BATCH) {
-            List<String> texts = all.subList(i, Math.min(all.size(), i + EMBED_BATCH)).stream()
+        int batch = embedBatchSize;
+        for (int i = 0; i < all.size(); i += batch) {
+            List<String> texts = all.subList(i, Math.min(all.size(), i + batch)).stream()
                     .map(MemoryItem::text).toList();
             vectors.addAll(newEmbedder.embedAll(texts));
-            progressPercent.accept(all.isEmpty() ? 100 : (int) (100L * Math.min(all.size(), i + EMBED_BATCH) / all.size()));
+            progressPercent.accept(all.isEmpty() ? 100 : (int) (100L * Math.min(all.size(), i + batch) / all.size()));
         }
         lock.writeLock().lock();
         try {

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
  * @param cacheSize search results kept in the cache
  * @param cacheTtlSeconds how long a cached search result lives
  * @param searchThreads threads that scan large stores
+ * @param batchSize texts embedded per model call in bulk work (import, re-embedding, seeding)
  */
 public record EngineSettings(
         @Pattern(regexp = "384|512|768|1024|1536", message = "must be one of 384, 512, 768, 1024, 1536")
@@ -32,7 +33,9 @@ public record EngineSettings(
         @Min(value = 1, message = "must be between 1 and 86400") @Max(value = 86400,
                 message = "must be between 1 and 86400") int cacheTtlSeconds,
         @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8")
-        int searchThreads) {
+        int searchThreads,
+        @Min(value = 1, message = "must be between 1 and 256") @Max(value = 256,
+                message = "must be between 1 and 256") int batchSize) {
 
     public int dimensionValue() {
         return Integer.parseInt(dimension);

@@ -1,5 +1,6 @@
 package io.safla.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -16,25 +17,41 @@ import io.safla.monitor.service.AnalyticsService;
 import io.safla.monitor.service.HealthSampler;
 import io.safla.monitor.ui.HealthBadge;
 
-/** The dashboard shell: title, navigation built from the views' {@code @Menu} entries, and the health badge. */
+/**
+ * The dashboard shell: title, navigation built from the views' {@code @Menu} entries, the light/dark switch and the
+ * health badge.
+ */
 @Layout
 @StyleSheet("context://styles/app.css")
 public class MainLayout extends AppLayout {
 
-    MainLayout(HealthSampler healthSampler, AnalyticsService analytics, VisitorActions actions) {
+    private final VisitorPreferences preferences;
+
+    MainLayout(HealthSampler healthSampler, AnalyticsService analytics, VisitorActions actions,
+            VisitorPreferences preferences) {
+        this.preferences = preferences;
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(createHeader(new HealthBadge(healthSampler, analytics, actions)));
+        addToNavbar(createHeader(new ThemeToggle(preferences), new HealthBadge(healthSampler, analytics, actions)));
         addToDrawer(createNavigation());
     }
 
-    private Div createHeader(HealthBadge badge) {
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // every page load starts light; the visitor's theme and density are applied as soon as the shell is there
+        preferences.restore(event.getUI());
+    }
+
+    private Div createHeader(ThemeToggle themeToggle, HealthBadge badge) {
         H1 title = new H1("SAFLA");
         title.addClassName("app-title");
         Span subtitle = new Span("Self-Aware Feedback Loop Algorithm");
         subtitle.addClassName("app-subtitle");
         Div spacer = new Div();
         spacer.addClassName("app-header-spacer");
-        Div header = new Div(new DrawerToggle(), title, subtitle, spacer, badge);
+        DrawerToggle drawerToggle = new DrawerToggle();
+        drawerToggle.setAriaLabel("Show or hide the navigation");
+        Div header = new Div(drawerToggle, title, subtitle, spacer, themeToggle, badge);
         header.addClassName("app-header");
         return header;
     }

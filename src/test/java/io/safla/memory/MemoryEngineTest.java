@@ -296,4 +296,46 @@ class MemoryEngineTest {
         assertThat(other.vectorOf(item.id()).orElseThrow()).containsExactly(stored);
         assertThat(other.checksum()).isEqualTo(engine.checksum());
     }
+
+    @Test
+    void bulkWrites_sendTheConfiguredBatchSizeToTheEmbedder() {
+        List<Integer> addCalls = new ArrayList<>();
+        MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(100, EvictionPolicy.LRU, 100,
+                Duration.ofMinutes(5), 1000, 1), batchRecorder(addCalls, 512), new ScalarKernel(), null, clock);
+        open.add(engine);
+        engine.setEmbedBatchSize(2);
+
+        engine.addAll(FACTS.stream().map(NewMemory::of).toList());
+        assertThat(addCalls).containsExactly(2, 2, 1);
+
+        List<Integer> reembedCalls = new ArrayList<>();
+        engine.setEmbedBatchSize(4);
+        engine.reembed(batchRecorder(reembedCalls, 768), p -> { });
+        assertThat(reembedCalls).containsExactly(4, 1);
+        assertThatThrownBy(() -> engine.setEmbedBatchSize(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
+    }
+
+    /** A hashing embedder that records the size of every batch call. */
+    private static io.safla.embedding.Embedder batchRecorder(List<Integer> calls, int dimension) {
+        HashingEmbedder hashing = new HashingEmbedder(dimension);
+        return new io.safla.embedding.Embedder() {
+            public String name() {
+                return hashing.name();
+            }
+
+            public int dimension() {
+                return hashing.dimension();
+            }
+
+            public float[] embed(String text) {
+                return hashing.embed(text);
+            }
+
+            public List<float[]> embedAll(List<String> texts) {
+                calls.add(texts.size());
+                return hashing.embedAll(texts);
+            }
+        };
+    }
 }

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -16,8 +17,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import io.safla.memory.NewMemory;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
+import io.safla.settings.EngineSettings;
 import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +87,50 @@ class SettingsViewTest extends KaribuTest {
         assertThat(last.setting()).isEqualTo("dimension");
         assertThat(last.before()).isEqualTo(settings.startup().dimension());
         assertThat(last.after()).isEqualTo("768");
+    }
+
+    @Test
+    void batchSizeOutOfRange_showsItsError_andApplyChangesNothing() {
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-batch-size")), 0);
+
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        IntegerField batchSize = _get(IntegerField.class, spec -> spec.withId("setting-batch-size"));
+        assertThat(batchSize.isInvalid()).isTrue();
+        assertThat(batchSize.getErrorMessage()).isEqualTo("must be between 1 and 256");
+        NotificationsKt.expectNotifications("Not applied: please correct the highlighted values.");
+        assertThat(settings.current()).isEqualTo(settings.startup());
+    }
+
+    @Test
+    void batchSizeChange_isPreviewed_reachesTheEngine_andIsRecorded() {
+        int next = settings.startup().batchSize() == 64 ? 65 : 64;
+
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-batch-size")), next);
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+                .getTextRecursively();
+        assertThat(impact).contains("send " + next + " texts per embedder call (was "
+                + settings.startup().batchSize() + ")");
+
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(memory.engine().embedBatchSize()).isEqualTo(next);
+        assertThat(settings.current().batchSize()).isEqualTo(next);
+        SettingsChange last = settings.history().get(settings.history().size() - 1);
+        assertThat(last.setting()).isEqualTo("batchSize");
+        assertThat(last.after()).isEqualTo(String.valueOf(next));
+        assertThat(settings.export()).contains("\"batchSize\" : " + next);
+    }
+
+    @Test
+    void importOfAFileWithoutBatchSize_keepsTheCurrentOne_andAnOutOfRangeOneIsRefused() {
+        EngineSettings parsed = settings.parse("{\"capacity\": 500}".getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed.capacity()).isEqualTo(500);
+        assertThat(parsed.batchSize()).isEqualTo(settings.current().batchSize());
+
+        assertThatThrownBy(() -> settings.parse("{\"batchSize\": 1000}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize=must be between 1 and 256");
+        assertThatThrownBy(() -> settings.parse("[1, 2]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a settings file");
     }
 }

@@ -29,8 +29,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
-import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.safla.benchmark.BenchmarkReport;
 import io.safla.benchmark.BenchmarkSpec;
 import io.safla.benchmark.BenchmarkSuite;
@@ -226,9 +227,10 @@ public class BenchmarkView extends VerticalLayout {
 
     private static Anchor download(String file, String type, java.util.function.Supplier<byte[]> bytes, String text,
             String id) {
-        StreamResource resource = new StreamResource(file, () -> new ByteArrayInputStream(bytes.get()));
-        resource.setContentType(type);
-        Anchor anchor = new Anchor(resource, text);
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] content = bytes.get();
+            return new DownloadResponse(new ByteArrayInputStream(content), file, type, content.length);
+        }), text);
         anchor.getElement().setAttribute("download", true);
         anchor.setId(id);
         anchor.addClassName("bench-export");

@@ -86,6 +86,7 @@ public class MemoryService implements ClearableCache {
                     EvictionPolicy.LRU, performance.cacheSize(), performance.cacheTimeout(), 500,
                     Math.max(1, Runtime.getRuntime().availableProcessors())), selection.embedder(),
                     KernelProvider.kernel(), durable, clock);
+            loaded.setEmbedBatchSize(performance.batchSize());
             log.info("Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}", loaded.size(), dir,
                     loaded.recoveryReport().clean() ? "clean" : String.join("; ", loaded.recoveryReport().problems()),
                     selection.describe(), KernelProvider.describe());

@@ -23,6 +23,7 @@ import io.safla.memory.SearchResult;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.Metric;
+import io.safla.ui.ViewPreferences;
 import io.safla.ui.VisitorActions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -106,6 +107,12 @@ class MemorySearchPanel extends VerticalLayout {
         results.setAllRowsVisible(true);
         results.setEmptyStateText("No results yet: type a query and press Search.");
         return results;
+    }
+
+    /** Where the form starts: the visitor's k and minimum score. */
+    void startFrom(ViewPreferences preferences) {
+        k.setValue(preferences.resultCount());
+        threshold.setValue(preferences.threshold());
     }
 
     static Span typeBadge(MemoryType type) {

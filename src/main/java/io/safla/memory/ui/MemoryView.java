@@ -1,15 +1,18 @@
 package io.safla.memory.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
-import io.safla.settings.service.SettingsService;
 import io.safla.ui.ViewHeader;
+import io.safla.ui.VisitorPreferences;
 import io.safla.ui.VisitorActions;
 import jakarta.validation.Validator;
 
@@ -23,8 +26,10 @@ public class MemoryView extends VerticalLayout {
     final MemoryBrowserPanel browser;
     final MemoryStatsPanel stats;
 
-    MemoryView(MemoryService memory, CheckpointService checkpoints, SettingsService settings, VisitorActions actions,
-            Validator validator) {
+    private Registration preferencesApplied;
+
+    MemoryView(MemoryService memory, CheckpointService checkpoints, VisitorPreferences preferences,
+            VisitorActions actions, Validator validator) {
         setId("memory-view");
         add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
                 + " and see how the store runs. Every score, row and figure comes from the running engine."));
@@ -33,7 +38,7 @@ public class MemoryView extends VerticalLayout {
         status.setVisible(!memory.ready());
         status.setText("Degraded: " + memory.stateReason());
         search = new MemorySearchPanel(memory, actions);
-        search.threshold.setValue(settings.current().defaultThreshold());
+        search.startFrom(preferences.current());
         browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
         stats = new MemoryStatsPanel(memory);
         TabSheet tabs = new TabSheet();
@@ -50,5 +55,19 @@ public class MemoryView extends VerticalLayout {
             }
         });
         add(status, tabs);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // preferences read back from the browser arrive after this view was built
+        preferencesApplied = VisitorPreferences.addAppliedListener(event.getUI(),
+                e -> search.startFrom(e.preferences()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        preferencesApplied.remove();
+        super.onDetach(event);
     }
 }

@@ -3,7 +3,9 @@ package io.safla.safety.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.safety.ConstraintEvaluation;
 import io.safla.safety.Finding;
@@ -39,6 +42,7 @@ import io.safla.ui.EChart;
 import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
+import io.safla.ui.VisitorPreferences;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -83,9 +87,13 @@ public class SafetyView extends VerticalLayout {
     final Button emergency = new Button();
     final Span semantic = new Span();
     private VerticalLayout resultBox = new VerticalLayout();
+    private final VisitorPreferences preferences;
+    private Registration preferencesApplied;
 
-    SafetyView(SafetyService safety, CheckpointService checkpoints, VisitorActions actions, OperatorAccess access) {
+    SafetyView(SafetyService safety, CheckpointService checkpoints, VisitorActions actions, OperatorAccess access,
+            VisitorPreferences preferences) {
         this.safety = safety;
+        this.preferences = preferences;
         this.checkpoints = checkpoints;
         this.actions = actions;
         this.access = access;
@@ -95,6 +103,20 @@ public class SafetyView extends VerticalLayout {
                 + " evidence spans and latencies are computed now, on this server."));
         add(createForm(), createResult(), createOperations());
         refreshOperations();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // preferences read back from the browser arrive after this view was built
+        preferencesApplied = VisitorPreferences.addAppliedListener(event.getUI(),
+                e -> level.setValue(e.preferences().safetyLevel()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        preferencesApplied.remove();
+        super.onDetach(event);
     }
 
     private Component createForm() {
@@ -116,7 +138,7 @@ public class SafetyView extends VerticalLayout {
         level.setId("safety-level");
         level.setItems(SafetyLevel.values());
         level.setItemLabelGenerator(l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
-        level.setValue(safety.defaultLevel());
+        level.setValue(preferences.current().safetyLevel());
         layers.setId("safety-layers");
         List<String> names = new ArrayList<>(safety.layerNames());
         layers.setItems(names);

@@ -2,6 +2,7 @@ package io.safla.settings.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
@@ -62,7 +63,8 @@ public class SettingsService {
         this.clock = clock;
         this.startup = new EngineSettings(String.valueOf(memorySettings.vector().dimensions()),
                 memorySettings.vector().maxSize(), 0.0, safetySettings.riskTolerance().name(), performance.cacheSize(),
-                performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+                performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())),
+                performance.batchSize());
         this.current = startup;
     }
 
@@ -120,6 +122,10 @@ public class SettingsService {
             lines.add("Empties the search cache and keeps up to " + next.cacheSize() + " results for "
                     + next.cacheTtlSeconds() + " s");
         }
+        if (next.batchSize() != current.batchSize()) {
+            lines.add("Bulk imports and re-embeddings send " + next.batchSize() + " texts per embedder call (was "
+                    + current.batchSize() + ")");
+        }
         if (!next.safetyLevel().equals(current.safetyLevel())) {
             lines.add("Validation defaults to " + next.safetyLevel().toLowerCase() + " for every visitor");
         }
@@ -141,6 +147,8 @@ public class SettingsService {
         }
         MemoryEngine engine = memory.engine();
         checkpoints.create("before a settings change (" + String.join(", ", changes.keySet()) + ")");
+        // before a re-embedding, so that it already runs with the new batch size
+        engine.setEmbedBatchSize(next.batchSize());
         if (!next.dimension().equals(current.dimension())) {
             EmbedderFactory.Selection selection = new EmbedderFactory().create(next.dimensionValue(), 1000);
             engine.reembed(selection.embedder(), reembedProgress);
@@ -173,7 +181,13 @@ public class SettingsService {
     public EngineSettings parse(byte[] file) {
         EngineSettings parsed;
         try {
-            parsed = json.readValue(file, EngineSettings.class);
+            // a file exported before a setting existed lacks it: that setting keeps its current value
+            ObjectNode merged = json.valueToTree(current);
+            if (!(json.readTree(file) instanceof ObjectNode given)) {
+                throw new IllegalArgumentException("not a settings file: expected a JSON object");
+            }
+            merged.setAll(given);
+            parsed = json.treeToValue(merged, EngineSettings.class);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a settings file: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
@@ -194,6 +208,7 @@ public class SettingsService {
         put(changes, "cacheSize", a.cacheSize(), b.cacheSize());
         put(changes, "cacheTtlSeconds", a.cacheTtlSeconds(), b.cacheTtlSeconds());
         put(changes, "searchThreads", a.searchThreads(), b.searchThreads());
+        put(changes, "batchSize", a.batchSize(), b.batchSize());
         return changes;
     }
 
@@ -213,6 +228,6 @@ public class SettingsService {
 
     static Set<String> names() {
         return Set.of("dimension", "capacity", "defaultThreshold", "safetyLevel", "cacheSize", "cacheTtlSeconds",
-                "searchThreads");
+                "searchThreads", "batchSize");
     }
 }

@@ -37,6 +37,7 @@ import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
 import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
+import io.safla.ui.VisitorPreferences;
 import io.safla.ui.VisitorActions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,7 @@ public class SettingsView extends VerticalLayout {
     final IntegerField cacheSize = new IntegerField("Search cache size");
     final IntegerField cacheTtl = new IntegerField("Search cache lifetime (s)");
     final IntegerField threads = new IntegerField("Search threads");
+    final IntegerField batchSize = new IntegerField("Embedding batch size");
     final UnorderedList impact = new UnorderedList();
     final Button apply = new Button("Apply");
     final Button reset = new Button("Reset to start-up values");
@@ -71,19 +73,26 @@ public class SettingsView extends VerticalLayout {
     final Grid<SettingsChange> history = new Grid<>();
     final Span lock = new Span();
 
-    SettingsView(SettingsService settings, VisitorActions actions, OperatorAccess access) {
+    final PreferencesPanel preferences;
+
+    SettingsView(SettingsService settings, VisitorActions actions, OperatorAccess access,
+            VisitorPreferences visitorPreferences) {
         this.settings = settings;
         this.actions = actions;
         this.access = access;
         setId("settings-view");
-        add(new ViewHeader("Settings", "The engine's settings with their allowed ranges. Every change is previewed"
-                + " (measured on this server), checkpointed first so it can be rolled back, and recorded below."));
+        add(new ViewHeader("Settings", "Your own view preferences, then the engine's settings with their allowed"
+                + " ranges. Every engine change is previewed (measured on this server), checkpointed first so it can be"
+                + " rolled back, and recorded below."));
+        preferences = new PreferencesPanel(visitorPreferences);
+        H3 engineTitle = new H3("Engine settings (for every visitor)");
+        engineTitle.setId("engine-settings-title");
         lock.setId("settings-lock");
         lock.addClassName("degraded-banner");
         lock.setText(access.lockedReason() + " Until then the settings are read-only.");
         lock.setVisible(!access.engineWideAllowed());
-        add(lock, createForm(), new H3("Impact of the change"), impact, createActions(), new H3("History"),
-                createHistory());
+        add(preferences, engineTitle, lock, createForm(), new H3("Impact of the change"), impact, createActions(),
+                new H3("History"), createHistory());
         show(settings.current());
     }
 
@@ -116,8 +125,12 @@ public class SettingsView extends VerticalLayout {
         threads.setMin(1);
         threads.setMax(8);
         threads.setHelperText("1 – 8");
+        batchSize.setId("setting-batch-size");
+        batchSize.setMin(1);
+        batchSize.setMax(256);
+        batchSize.setHelperText("1 – 256 texts per embedder call in imports and re-embedding");
         for (AbstractField<?, ?> field : List.<AbstractField<?, ?>>of(dimension, capacity, threshold, safetyLevel,
-                cacheSize, cacheTtl, threads)) {
+                cacheSize, cacheTtl, threads, batchSize)) {
             field.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     preview();
@@ -125,7 +138,8 @@ public class SettingsView extends VerticalLayout {
             });
             field.setReadOnly(!access.engineWideAllowed());
         }
-        FormLayout form = new FormLayout(dimension, capacity, threshold, safetyLevel, cacheSize, cacheTtl, threads);
+        FormLayout form = new FormLayout(dimension, capacity, threshold, safetyLevel, cacheSize, cacheTtl, threads,
+                batchSize);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 3));
         return form;
@@ -192,6 +206,7 @@ public class SettingsView extends VerticalLayout {
         cacheSize.setValue(s.cacheSize());
         cacheTtl.setValue(s.cacheTtlSeconds());
         threads.setValue(s.searchThreads());
+        batchSize.setValue(s.batchSize());
         impact.removeAll();
         impact.add(new ListItem("No change."));
     }
@@ -199,7 +214,8 @@ public class SettingsView extends VerticalLayout {
     EngineSettings form() {
         return new EngineSettings(dimension.getValue(), valueOr(capacity.getValue(), -1),
                 threshold.getValue() == null ? -1 : threshold.getValue(), safetyLevel.getValue(),
-                valueOr(cacheSize.getValue(), -1), valueOr(cacheTtl.getValue(), -1), valueOr(threads.getValue(), -1));
+                valueOr(cacheSize.getValue(), -1), valueOr(cacheTtl.getValue(), -1), valueOr(threads.getValue(), -1),
+                valueOr(batchSize.getValue(), -1));
     }
 
     private static int valueOr(Integer value, int fallback) {
@@ -216,6 +232,7 @@ public class SettingsView extends VerticalLayout {
         mark(cacheSize, errors.get("cacheSize"));
         mark(cacheTtl, errors.get("cacheTtlSeconds"));
         mark(threads, errors.get("searchThreads"));
+        mark(batchSize, errors.get("batchSize"));
         return errors.isEmpty();
     }
 

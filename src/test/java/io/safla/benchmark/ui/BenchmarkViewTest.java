@@ -6,18 +6,32 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.AbstractStreamResource;
+import com.vaadin.flow.server.StreamResourceRegistry;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.ElementRequestHandler;
 import io.safla.benchmark.BenchmarkSuite;
 import io.safla.benchmark.service.BenchmarkService;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -155,5 +169,34 @@ class BenchmarkViewTest {
         assertThat(view.dimension.isEnabled()).isFalse();
         assertThat(view.queries.isEnabled()).isTrue();
         assertThat(view.suiteStatus.getText()).contains("Safety validation");
+    }
+
+    @Test
+    void historyExports_areDownloadHandlerAnchors_servingCsvAndJsonWithTheirFileNamesAndTypes() throws Exception {
+        assertDownload("export-csv", "benchmarks.csv", "text/csv", benchmarks.historyCsv());
+        assertDownload("export-json", "benchmarks.json", "application/json",
+                new String(benchmarks.historyJson(), StandardCharsets.UTF_8));
+    }
+
+    private static void assertDownload(String id, String fileName, String contentType, String content)
+            throws Exception {
+        Anchor anchor = _get(Anchor.class, spec -> spec.withId(id));
+        assertThat(anchor.getElement().hasAttribute("download")).isTrue();
+        AbstractStreamResource resource = VaadinSession.getCurrent().getResourceRegistry()
+                .getResource(URI.create(anchor.getHref())).orElseThrow();
+        assertThat(resource).isInstanceOf(StreamResourceRegistry.ElementStreamResource.class);
+        ElementRequestHandler handler = ((StreamResourceRegistry.ElementStreamResource) resource)
+                .getElementRequestHandler();
+        assertThat(handler).isInstanceOf(DownloadHandler.class);
+
+        VaadinResponse response = mock(VaadinResponse.class);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        when(response.getOutputStream()).thenReturn(body);
+        ((DownloadHandler) handler).handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), response,
+                VaadinSession.getCurrent(), anchor.getElement()));
+
+        verify(response).setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        verify(response).setContentType(contentType);
+        assertThat(body.toString(StandardCharsets.UTF_8)).isEqualTo(content);
     }
 }
