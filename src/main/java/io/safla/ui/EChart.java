@@ -5,6 +5,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.HasAriaLabel;
 import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
@@ -16,7 +17,7 @@ import com.vaadin.flow.shared.Registration;
  * the server, usually with Jackson, and sent as JSON.
  */
 @Tag("echarts-chart")
-public class EChart extends Component implements HasSize, HasStyle {
+public class EChart extends Component implements HasSize, HasStyle, HasAriaLabel {
 
     static final String ECHARTS_JS = "context://webjars/echarts/5.5.0/echarts.min.js";
     static final String ELEMENT_JS = "context://js/echarts-chart.js";
@@ -26,6 +27,9 @@ public class EChart extends Component implements HasSize, HasStyle {
     public EChart() {
         setWidth("100%");
         setHeight("280px");
+        // a canvas says nothing to a screen reader: the element is one image, named by its aria-label
+        getElement().setAttribute("role", "img");
+        setAriaLabel("Chart");
     }
 
     @Override

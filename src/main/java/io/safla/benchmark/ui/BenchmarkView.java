@@ -211,6 +211,7 @@ public class BenchmarkView extends VerticalLayout {
         history.addColumn(r -> r.cancelled() ? "cancelled" : "done").setHeader("status");
         history.setAllRowsVisible(false);
         history.setHeight("320px");
+        history.setAriaLabel("Benchmark history; select runs to compare them");
         history.asMultiSelect().addValueChangeListener(e -> showComparison(new ArrayList<>(e.getValue())));
         compareHint.setId("compare-hint");
         Anchor csv = download("benchmarks.csv", "text/csv",

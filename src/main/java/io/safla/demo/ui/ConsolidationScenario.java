@@ -159,6 +159,7 @@ class ConsolidationScenario extends Scenario {
 
     private static Component context(List<AttendedItem> items) {
         Grid<AttendedItem> grid = new Grid<>();
+        grid.setAriaLabel("Working memory items with their attention");
         grid.addColumn(i -> String.format(Locale.ROOT, "%.2f", i.attention())).setHeader("Attention")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.item().text()).setHeader("Item");
@@ -193,6 +194,7 @@ class ConsolidationScenario extends Scenario {
         }
         EChart chart = new EChart();
         chart.setHeight("360px");
+        chart.setAriaLabel("Semantic graph: " + summary);
         chart.setOption(option);
         Span text = new Span(summary);
         text.addClassName("scenario-summary");

@@ -104,6 +104,7 @@ class RememberAndRecall extends Scenario {
                             List<MemoryItem> stored = sandbox().addAll(factList().stream().map(NewMemory::of).toList());
                             long ms = (System.nanoTime() - start) / 1_000_000;
                             Grid<MemoryItem> grid = new Grid<>();
+                            grid.setAriaLabel("Stored facts");
                             grid.addColumn(MemoryItem::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
                             grid.addColumn(MemoryItem::text).setHeader("Stored text");
                             grid.setItems(stored);
@@ -133,6 +134,7 @@ class RememberAndRecall extends Scenario {
 
     static Component results(SearchResult result) {
         Grid<SearchResult.Hit> grid = new Grid<>();
+        grid.setAriaLabel("Recalled facts with their scores");
         grid.addColumn(h -> String.format(Locale.ROOT, "%.3f", h.score())).setHeader("Score").setKey("score")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.item().text()).setHeader("Fact");

@@ -102,6 +102,7 @@ class SafetyIntervention extends Scenario {
                                 rows.add(new String[] {r.verdict().name(), item.text()});
                             }
                             Grid<String[]> grid = new Grid<>();
+                            grid.setAriaLabel("Verdict per new memory");
                             grid.addColumn(r -> r[0]).setHeader("Verdict").setAutoWidth(true).setFlexGrow(0);
                             grid.addColumn(r -> r[1]).setHeader("New memory");
                             grid.setItems(rows);
@@ -155,6 +156,7 @@ class SafetyIntervention extends Scenario {
         Span score = new Span(String.format(Locale.ROOT, " safety score %.2f, risk %s, %d µs", result.safetyScore(),
                 result.riskLevel(), result.latencyMicros()));
         Grid<Finding> grid = new Grid<>();
+        grid.setAriaLabel("Evidence found");
         grid.addColumn(Finding::layer).setHeader("Layer").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(f -> f.category().name().toLowerCase(Locale.ROOT)).setHeader("Category").setAutoWidth(true)
                 .setFlexGrow(0);

@@ -169,6 +169,7 @@ class MemoryBrowserPanel extends VerticalLayout {
                 .setWidth("10em").setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(MemorySearchPanel::details));
         grid.setPageSize(50);
+        grid.setAriaLabel("Stored memories");
         grid.setHeight("480px");
         grid.addSelectionListener(e -> {
             deleteSelected.setEnabled(!e.getAllSelectedItems().isEmpty());

@@ -53,6 +53,7 @@ class MemorySearchPanel extends VerticalLayout {
         setPadding(false);
         add(createForm(), summary, createGrid());
         summary.setId("search-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
         summary.addClassName("search-summary");
     }
 
@@ -100,11 +101,12 @@ class MemorySearchPanel extends VerticalLayout {
         results.addComponentColumn(h -> {
             Button similar = new Button("Similar", e -> findSimilar(h.item()));
             similar.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            similar.getElement().setAttribute("aria-label", "Find memories similar to this one");
+            similar.setAriaLabel("Find memories similar to: " + abbreviate(h.item().text()));
             return similar;
         }).setHeader("").setWidth("7em").setFlexGrow(0);
         results.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(h -> details(h.item())));
         results.setAllRowsVisible(true);
+        results.setAriaLabel("Search results");
         results.setEmptyStateText("No results yet: type a query and press Search.");
         return results;
     }
@@ -113,6 +115,10 @@ class MemorySearchPanel extends VerticalLayout {
     void startFrom(ViewPreferences preferences) {
         k.setValue(preferences.resultCount());
         threshold.setValue(preferences.threshold());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     static Span typeBadge(MemoryType type) {

@@ -28,7 +28,9 @@ class MemoryStatsPanel extends VerticalLayout {
         figures.setId("memory-stats");
         figures.addClassName("health-figures");
         byType.setHeight("240px");
+        byType.setAriaLabel("Bar chart of the number of memories per type");
         Button refresh = new Button("Refresh", e -> refresh());
+        refresh.setAriaLabel("Refresh the statistics");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(refresh, figures, byType);
         refresh();

@@ -48,6 +48,7 @@ public class HealthPanel extends Dialog {
         this.analytics = analytics;
         setId("health-panel");
         setHeaderTitle("Health");
+        setAriaLabel("Health");
         setWidth("min(960px, 96vw)");
         setMaxHeight("90vh");
         overall.setId("health-panel-overall");
@@ -58,6 +59,7 @@ public class HealthPanel extends Dialog {
         for (String name : List.of("Heap MB", "RSS MB", "CPU %", "p95 ms", "Requests/min")) {
             EChart chart = new EChart();
             chart.setHeight("70px");
+            chart.setAriaLabel(name + " over the last 15 minutes");
             trends.put(name, chart);
             Div cell = new Div(new Span(name), chart);
             cell.addClassName("health-trend");
@@ -66,6 +68,7 @@ public class HealthPanel extends Dialog {
         Div status = new Div(overall, sampledAt);
         status.addClassName("health-status-line");
         analyticsChart.setHeight("160px");
+        analyticsChart.setAriaLabel("Interactions per minute");
         analyticsChart.setVisible(analytics.enabled());
         analyticsNote.addClassName("health-analytics-note");
         add(status, new H3("Components"), components, new H3("Now"), figures, new H3("Last 15 minutes"), trendGrid,

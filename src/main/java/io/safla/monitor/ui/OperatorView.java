@@ -94,6 +94,7 @@ public class OperatorView extends VerticalLayout {
         fact(facts, "System memory", h.systemMemoryAvailableBytes() / 1048576 + " MB free of "
                 + h.systemMemoryTotalBytes() / 1048576 + " MB");
         Grid<Map.Entry<String, String>> environment = new Grid<>();
+        environment.setAriaLabel("Environment variables");
         environment.setId("operator-environment");
         environment.addColumn(Map.Entry::getKey).setHeader("Variable").setAutoWidth(true).setSortable(true);
         environment.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(1);

@@ -164,6 +164,8 @@ public class SafetyView extends VerticalLayout {
         score.setId("safety-score");
         risk.setId("safety-risk");
         HorizontalLayout summary = new HorizontalLayout(verdict, score, risk);
+        // a screen reader hears the new verdict without hunting for it
+        summary.getElement().setAttribute("aria-live", "polite");
         summary.setAlignItems(FlexComponent.Alignment.BASELINE);
         summary.setWrap(true);
         highlighted.setId("safety-highlighted");
@@ -173,7 +175,9 @@ public class SafetyView extends VerticalLayout {
         sanitized.setVisible(false);
         radar.setId("safety-radar");
         radar.setHeight("300px");
+        radar.setAriaLabel("Radar chart of the risk per category for the last validation");
         violations.setId("safety-violations");
+        violations.setAriaLabel("Violations found");
         violations.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         violations.addColumn(Finding::layer).setHeader("Layer").setKey("layer").setAutoWidth(true).setFlexGrow(0);
         violations.addColumn(f -> f.category().name().toLowerCase(Locale.ROOT)).setHeader("Category")
@@ -193,6 +197,7 @@ public class SafetyView extends VerticalLayout {
         layerGrid.addColumn(l -> l.findings().size()).setHeader("Findings").setKey("findings");
         layerGrid.addColumn(l -> l.latencyMicros() + " µs").setHeader("Latency").setKey("latency");
         layerGrid.setAllRowsVisible(true);
+        layerGrid.setAriaLabel("Result and latency per layer");
         Div charts = new Div(radar, layerGrid);
         charts.addClassName("two-columns");
         resultBox = new VerticalLayout(summary, new H3("Evidence"), highlighted, sanitized, violations,
@@ -314,11 +319,13 @@ public class SafetyView extends VerticalLayout {
         checkpointGrid.addColumn(CheckpointInfo::items).setHeader("Items").setAutoWidth(true);
         checkpointGrid.addComponentColumn(c -> {
             Button rollback = new Button("Roll back", e -> confirmRollback(c));
+            rollback.setAriaLabel("Roll back to the checkpoint taken " + TIME.format(c.createdAt()) + " UTC");
             rollback.addThemeVariants(ButtonVariant.LUMO_SMALL);
             rollback.setEnabled(access.engineWideAllowed());
             return rollback;
         }).setAutoWidth(true);
         checkpointGrid.setAllRowsVisible(true);
+        checkpointGrid.setAriaLabel("Checkpoints");
         checkpointGrid.setEmptyStateText("No checkpoints yet.");
         Button take = new Button("Take checkpoint", e -> takeCheckpoint());
         take.setId("take-checkpoint");
@@ -333,10 +340,12 @@ public class SafetyView extends VerticalLayout {
                 : String.format(Locale.ROOT, "%.2f", c.observed())).setHeader("Now").setAutoWidth(true);
         constraintGrid.addColumn(c -> c.status().name()).setHeader("Status").setKey("status").setAutoWidth(true);
         constraintGrid.setAllRowsVisible(true);
+        constraintGrid.setAriaLabel("System constraints");
         emergencyStatus.setId("emergency-status");
         emergency.setId("emergency-button");
         emergency.addClickListener(e -> toggleEmergency());
         Button refresh = new Button("Refresh", e -> refreshOperations());
+        refresh.setAriaLabel("Refresh checkpoints, constraints and the emergency stop");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Span lockNote = new Span(access.engineWideAllowed() ? "" : access.lockedReason());
         lockNote.addClassName("search-summary");

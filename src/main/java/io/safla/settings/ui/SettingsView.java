@@ -193,6 +193,7 @@ public class SettingsView extends VerticalLayout {
         history.addColumn(SettingsChange::after).setHeader("After");
         history.addColumn(SettingsChange::by).setHeader("By");
         history.setAllRowsVisible(true);
+        history.setAriaLabel("History of settings changes");
         history.setEmptyStateText("No change since the server started.");
         history.setItems(settings.history());
         return history;
