@@ -113,8 +113,9 @@ public class VisitorPreferences {
         ui.getElement().getClassList().set(COMPACT, preferences.compact());
         ViewPreferences.Theme theme = preferences.theme();
         if (theme != ViewPreferences.Theme.SYSTEM) {
-            setDark(ui, theme == ViewPreferences.Theme.DARK);
-            ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, theme == ViewPreferences.Theme.DARK));
+            boolean dark = theme == ViewPreferences.Theme.DARK;
+            setDark(ui, dark);
+            ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, dark));
         }
         ui.getPage().executeJs(APPLY_THEME_JS, theme.name(), preferences.compact()).then(Boolean.class, dark -> {
             if (theme == ViewPreferences.Theme.SYSTEM) {

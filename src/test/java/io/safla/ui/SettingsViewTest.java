@@ -129,7 +129,8 @@ class SettingsViewTest extends KaribuTest {
         assertThat(parsed.batchSize()).isEqualTo(settings.current().batchSize());
 
         assertThatThrownBy(() -> settings.parse("{\"batchSize\": 1000}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize=must be between 1 and 256");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize=must be between 1 and 256");
         assertThatThrownBy(() -> settings.parse("[1, 2]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a settings file");
     }

@@ -2,7 +2,6 @@ package io.safla.settings.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -121,18 +120,17 @@ class PreferencesPanel extends VerticalLayout {
         threshold.setValue(p.threshold());
         safetyLevel.setValue(p.safetyLevel());
         compact.setValue(p.compact());
-        mark(resultCount, null);
-        mark(threshold, null);
+        SettingsView.mark(resultCount, null);
+        SettingsView.mark(threshold, null);
         state.setText(preferences.saved() ? "Saved in this browser." : "Not saved: the defaults apply.");
     }
 
     void saveForm() {
         Map<String, String> problems = ViewPreferences.problems(resultCount.getValue(), threshold.getValue());
-        mark(resultCount, problems.get("resultCount"));
-        mark(threshold, problems.get("threshold"));
+        SettingsView.mark(resultCount, problems.get("resultCount"));
+        SettingsView.mark(threshold, problems.get("threshold"));
         if (!problems.isEmpty()) {
-            Notification.show("Preferences not saved: please correct the highlighted values.", 6000,
-                    Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            SettingsView.error("Preferences not saved: please correct the highlighted values.");
             return;
         }
         preferences.save(new ViewPreferences(theme.getValue() == null ? ViewPreferences.Theme.SYSTEM : theme.getValue(),
@@ -141,10 +139,5 @@ class PreferencesPanel extends VerticalLayout {
         show(preferences.current());
         Notification.show("View preferences saved", 3000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void mark(HasValidation field, String error) {
-        field.setInvalid(error != null);
-        field.setErrorMessage(error == null ? "" : error);
     }
 }

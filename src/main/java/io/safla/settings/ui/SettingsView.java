@@ -237,7 +237,7 @@ public class SettingsView extends VerticalLayout {
         return errors.isEmpty();
     }
 
-    private static void mark(HasValidation field, String error) {
+    static void mark(HasValidation field, String error) {
         field.setInvalid(error != null);
         field.setErrorMessage(error == null ? "" : error);
     }
@@ -306,7 +306,7 @@ public class SettingsView extends VerticalLayout {
         }
     }
 
-    private static void error(String message) {
+    static void error(String message) {
         Notification.show(message, 6000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
