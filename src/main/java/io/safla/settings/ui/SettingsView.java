@@ -37,8 +37,8 @@ import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
 import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
-import io.safla.ui.VisitorPreferences;
 import io.safla.ui.VisitorActions;
+import io.safla.ui.VisitorPreferences;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -109,7 +109,7 @@ public class SettingsView extends VerticalLayout {
         threshold.setMin(0);
         threshold.setMax(1);
         threshold.setStep(0.05);
-        threshold.setHelperText("0 – 1; where the Memory search starts");
+        threshold.setHelperText("0 – 1; where the Memory search starts for visitors without their own preference");
         safetyLevel.setId("setting-safety");
         safetyLevel.setItems("STRICT", "MODERATE", "PERMISSIVE");
         safetyLevel.setHelperText("Stricter runs more rules with lower thresholds");
