@@ -27,14 +27,31 @@ public class VisitorPreferences {
     static final String COMPACT = "density-compact";
     static final int DEFAULT_RESULT_COUNT = 10;
     private static final Logger log = LoggerFactory.getLogger(VisitorPreferences.class);
-    /** Lumo reads the theme attribute on the document; the chart element watches it there to switch its palette. */
+    static final String SYSTEM_THEME_EVENT = "safla-system-theme";
+    /**
+     * Lumo reads the theme attribute on the document; the chart element watches it there to switch its palette. While
+     * the choice is "system", a change of the system's preference (a laptop switching to dark at dusk) is followed at
+     * once and reported to the server, so the switch in the header stays right.
+     */
     private static final String APPLY_THEME_JS = """
-            const dark = $0 === 'DARK' || ($0 === 'SYSTEM' && !!window.matchMedia
-                && window.matchMedia('(prefers-color-scheme: dark)').matches);
             const root = document.documentElement;
-            const themes = (root.getAttribute('theme') || '').split(/\\s+/).filter(t => t && t !== 'dark');
-            if (dark) themes.push('dark');
-            root.setAttribute('theme', themes.join(' '));
+            window.saflaSetDark = window.saflaSetDark || (dark => {
+              const themes = (root.getAttribute('theme') || '').split(/\\s+/).filter(t => t && t !== 'dark');
+              if (dark) themes.push('dark');
+              root.setAttribute('theme', themes.join(' '));
+            });
+            window.saflaThemeChoice = $0;
+            const systemDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+            if (systemDark && !window.saflaFollowsSystem) {
+              window.saflaFollowsSystem = true;
+              systemDark.addEventListener('change', e => {
+                if (window.saflaThemeChoice !== 'SYSTEM') return;
+                window.saflaSetDark(e.matches);
+                document.body.dispatchEvent(new CustomEvent('safla-system-theme', { detail: { dark: e.matches } }));
+              });
+            }
+            const dark = $0 === 'DARK' || ($0 === 'SYSTEM' && !!systemDark && systemDark.matches);
+            window.saflaSetDark(dark);
             root.classList.toggle('density-compact', $1);
             return dark;""";
 
@@ -87,6 +104,12 @@ public class VisitorPreferences {
      * read back from the browser first; a missing or unreadable copy leaves the defaults.
      */
     public void restore(UI ui) {
+        if (ComponentUtil.getData(ui, SYSTEM_THEME_EVENT) == null) {
+            ComponentUtil.setData(ui, SYSTEM_THEME_EVENT, Boolean.TRUE);
+            ui.getElement().addEventListener(SYSTEM_THEME_EVENT,
+                    event -> followSystem(ui, event.getEventData().getBoolean("event.detail.dark")))
+                    .addEventData("event.detail.dark");
+        }
         if (saved()) {
             apply(ui, current());
             return;
@@ -123,6 +146,15 @@ public class VisitorPreferences {
                 ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, Boolean.TRUE.equals(dark)));
             }
         });
+    }
+
+    /** The system switched between light and dark; matters only to a visitor who follows the system. */
+    void followSystem(UI ui, boolean dark) {
+        ViewPreferences preferences = current();
+        if (preferences.theme() == ViewPreferences.Theme.SYSTEM) {
+            setDark(ui, dark);
+            ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, dark));
+        }
     }
 
     private static void setDark(UI ui, boolean dark) {

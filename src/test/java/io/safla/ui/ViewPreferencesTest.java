@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +14,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import elemental.json.Json;
+import elemental.json.JsonObject;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
 import io.safla.settings.service.SettingsService;
@@ -59,6 +62,30 @@ class ViewPreferencesTest extends KaribuTest {
 
         assertThat(UI.getCurrent().getElement().getThemeList()).doesNotContain("dark");
         assertThat(preferences.current().theme()).isEqualTo(ViewPreferences.Theme.LIGHT);
+    }
+
+    @Test
+    void followingTheSystem_aSystemSwitchToDarkIsFollowed_butNotOnceTheVisitorChoseLight() {
+        UI.getCurrent().navigate("memory");
+        Button toggle = _get(Button.class, spec -> spec.withId("theme-toggle"));
+
+        systemSwitchesTo(true);
+
+        assertThat(UI.getCurrent().getElement().getThemeList()).contains("dark");
+        assertThat(toggle.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+
+        _click(toggle);
+        systemSwitchesTo(true);
+
+        assertThat(preferences.current().theme()).isEqualTo(ViewPreferences.Theme.LIGHT);
+        assertThat(UI.getCurrent().getElement().getThemeList()).doesNotContain("dark");
+    }
+
+    /** What the page reports when the system's light/dark preference changes. */
+    private static void systemSwitchesTo(boolean dark) {
+        JsonObject detail = Json.createObject();
+        detail.put("event.detail.dark", dark);
+        BasicUtilsKt._fireDomEvent(UI.getCurrent(), VisitorPreferences.SYSTEM_THEME_EVENT, detail);
     }
 
     @Test
