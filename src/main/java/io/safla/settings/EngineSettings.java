@@ -17,6 +17,9 @@ import jakarta.validation.constraints.Pattern;
  * @param cacheSize search results kept in the cache
  * @param cacheTtlSeconds how long a cached search result lives
  * @param searchThreads threads that scan large stores
+ * @param episodicRetentionDays episodes older than this are dropped when consolidation runs
+ * @param importanceThreshold how important an episode must be to be consolidated into a concept
+ * @param consolidationIntervalMinutes minutes between scheduled consolidations of the shared memory; 0 = off
  */
 public record EngineSettings(
         @Pattern(regexp = "384|512|768|1024|1536", message = "must be one of 384, 512, 768, 1024, 1536")
@@ -32,7 +35,13 @@ public record EngineSettings(
         @Min(value = 1, message = "must be between 1 and 86400") @Max(value = 86400,
                 message = "must be between 1 and 86400") int cacheTtlSeconds,
         @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8")
-        int searchThreads) {
+        int searchThreads,
+        @Min(value = 1, message = "must be between 1 and 3650 days") @Max(value = 3650,
+                message = "must be between 1 and 3650 days") int episodicRetentionDays,
+        @DecimalMin(value = "0.0", message = "must be between 0 and 1") @DecimalMax(value = "1.0",
+                message = "must be between 0 and 1") double importanceThreshold,
+        @Min(value = 0, message = "must be 0 (off) or 1 to 1440 minutes") @Max(value = 1440,
+                message = "must be 0 (off) or 1 to 1440 minutes") int consolidationIntervalMinutes) {
 
     public int dimensionValue() {
         return Integer.parseInt(dimension);

@@ -7,6 +7,8 @@ import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.embedding.EmbedderFactory;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.hybrid.ConsolidationSettings;
+import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
 import io.safla.safety.service.CheckpointService;
@@ -44,6 +46,7 @@ public class SettingsService {
     private final MemoryService memory;
     private final SafetyService safety;
     private final CheckpointService checkpoints;
+    private final ConsolidationService consolidation;
     private final Validator validator;
     private final ObjectMapper json;
     private final Clock clock;
@@ -51,18 +54,22 @@ public class SettingsService {
     private final List<SettingsChange> history = new ArrayList<>();
     private volatile EngineSettings current;
 
-    SettingsService(MemoryService memory, SafetyService safety, CheckpointService checkpoints, Validator validator,
+    SettingsService(MemoryService memory, SafetyService safety, CheckpointService checkpoints,
+            ConsolidationService consolidation, Validator validator,
             ObjectMapper json, Clock clock, MemoryProperties memorySettings, SafetyProperties safetySettings,
             PerformanceProperties performance) {
         this.memory = memory;
         this.safety = safety;
         this.checkpoints = checkpoints;
+        this.consolidation = consolidation;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
         this.startup = new EngineSettings(String.valueOf(memorySettings.vector().dimensions()),
                 memorySettings.vector().maxSize(), 0.0, safetySettings.riskTolerance().name(), performance.cacheSize(),
-                performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+                performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())),
+                consolidation.settings().episodicRetentionDays(), consolidation.settings().importanceThreshold(),
+                consolidation.settings().intervalMinutes());
         this.current = startup;
     }
 
@@ -123,6 +130,17 @@ public class SettingsService {
         if (!next.safetyLevel().equals(current.safetyLevel())) {
             lines.add("Validation defaults to " + next.safetyLevel().toLowerCase() + " for every visitor");
         }
+        if (next.episodicRetentionDays() < current.episodicRetentionDays()) {
+            lines.add("Episodes older than " + next.episodicRetentionDays() + " days are dropped at the next"
+                    + " consolidation");
+        }
+        if (next.importanceThreshold() != current.importanceThreshold()) {
+            lines.add("Consolidation clusters episodes at least " + next.importanceThreshold() + " important");
+        }
+        if (next.consolidationIntervalMinutes() != current.consolidationIntervalMinutes()) {
+            lines.add(next.consolidationIntervalMinutes() == 0 ? "Turns scheduled consolidation off"
+                    : "Consolidates every " + next.consolidationIntervalMinutes() + " minutes, from now");
+        }
         if (!changes.isEmpty()) {
             lines.add("A checkpoint is taken first, so the change can be rolled back from the Safety tab");
         }
@@ -150,6 +168,8 @@ public class SettingsService {
         engine.reconfigure(new MemoryEngine.Config(next.capacity(), config.eviction(), next.cacheSize(),
                 Duration.ofSeconds(next.cacheTtlSeconds()), config.snapshotEvery(), next.searchThreads()));
         safety.setDefaultLevel(SafetyLevel.valueOf(next.safetyLevel()));
+        consolidation.configure(new ConsolidationSettings(next.episodicRetentionDays(), next.importanceThreshold(),
+                next.consolidationIntervalMinutes()));
         List<SettingsChange> recorded = new ArrayList<>();
         changes.forEach((name, change) -> {
             String[] parts = change.split(" → ");
@@ -194,6 +214,10 @@ public class SettingsService {
         put(changes, "cacheSize", a.cacheSize(), b.cacheSize());
         put(changes, "cacheTtlSeconds", a.cacheTtlSeconds(), b.cacheTtlSeconds());
         put(changes, "searchThreads", a.searchThreads(), b.searchThreads());
+        put(changes, "episodicRetentionDays", a.episodicRetentionDays(), b.episodicRetentionDays());
+        put(changes, "importanceThreshold", a.importanceThreshold(), b.importanceThreshold());
+        put(changes, "consolidationIntervalMinutes", a.consolidationIntervalMinutes(),
+                b.consolidationIntervalMinutes());
         return changes;
     }
 
@@ -213,6 +237,6 @@ public class SettingsService {
 
     static Set<String> names() {
         return Set.of("dimension", "capacity", "defaultThreshold", "safetyLevel", "cacheSize", "cacheTtlSeconds",
-                "searchThreads");
+                "searchThreads", "episodicRetentionDays", "importanceThreshold", "consolidationIntervalMinutes");
     }
 }
