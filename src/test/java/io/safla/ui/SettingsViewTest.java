@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.safla.memory.NewMemory;
+import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
 import io.safla.settings.SettingsChange;
@@ -35,6 +36,9 @@ class SettingsViewTest extends KaribuTest {
 
     @Autowired
     private CheckpointService checkpoints;
+
+    @Autowired
+    private ConsolidationService consolidation;
 
     @BeforeEach
     void setUp() {
@@ -84,5 +88,31 @@ class SettingsViewTest extends KaribuTest {
         assertThat(last.setting()).isEqualTo("dimension");
         assertThat(last.before()).isEqualTo(settings.startup().dimension());
         assertThat(last.after()).isEqualTo("768");
+    }
+
+    @Test
+    void consolidationSettings_showTheirErrors_andAValidChangeReachesTheScheduler() {
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-retention")), 0);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 2000);
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-retention")).getErrorMessage())
+                .isEqualTo("must be between 1 and 3650 days");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")).getErrorMessage())
+                .isEqualTo("must be 0 (off) or 1 to 1440 minutes");
+        assertThat(settings.current()).isEqualTo(settings.startup());
+
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-retention")), 30);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 0);
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+                .getTextRecursively();
+        assertThat(impact).contains("Episodes older than 30 days are dropped", "Turns scheduled consolidation off");
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(consolidation.settings().episodicRetentionDays()).isEqualTo(30);
+        assertThat(consolidation.settings().interval()).isEmpty();
+        assertThat(consolidation.nextRun()).isEmpty();
+        assertThat(settings.history()).extracting(SettingsChange::setting)
+                .contains("episodicRetentionDays", "consolidationIntervalMinutes");
     }
 }
