@@ -54,7 +54,8 @@ class HybridMemoryController {
     record Working(long halfLifeSeconds, List<WorkingItemView> items) {}
 
     record ConsolidationResult(List<String> expiredEpisodeIds, List<String> promotedWorkingIds,
-            List<String> changedConceptIds, int changedRelations, @Nullable String checkpointId) {}
+            List<String> sweptWorkingIds, List<String> changedConceptIds, int changedRelations,
+            @Nullable String checkpointId) {}
 
     @GetMapping("/episodes")
     EpisodeList episodes(@RequestParam(required = false) @Nullable String from,
@@ -91,7 +92,7 @@ class HybridMemoryController {
         guard.require(request);
         ConsolidationService.Outcome o = consolidation.runNow("api");
         return new ConsolidationResult(o.run().expiredEpisodeIds(), o.run().consolidation().promotedWorkingIds(),
-                o.run().consolidation().concepts().stream().map(c -> c.conceptId()).toList(),
+                o.run().sweptWorkingIds(), o.run().consolidation().concepts().stream().map(c -> c.conceptId()).toList(),
                 o.run().consolidation().relations().size(), o.checkpoint().map(c -> c.id()).orElse(null));
     }
 

@@ -179,6 +179,6 @@ class MemoryHybridPanelsTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("consolidate-now")));
         assertThat(_get(Span.class, spec -> spec.withId("consolidation-status")).getText())
-                .containsPattern("Last run .* UTC \\((operator|visitor)\\): \\d+ expired, \\d+ promoted");
+                .containsPattern("Last run .* UTC \\((operator|visitor)\\): \\d+ expired, \\d+ promoted, \\d+ swept");
     }
 }

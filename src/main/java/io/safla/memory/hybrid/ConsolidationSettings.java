@@ -32,12 +32,12 @@ public record ConsolidationSettings(int episodicRetentionDays, double importance
     }
 
     /**
-     * 90 days keeps the demo corpus (at most 14 days old) and three months of visitors' episodes; the importance
-     * threshold is the consolidator's tuned default; hourly runs are cheap because a run that would change nothing
-     * takes no checkpoint.
+     * 30 days as the production profile's {@code retention_days} (the service takes the configured value); the
+     * importance threshold is the consolidator's tuned default; hourly runs are cheap because a run that would
+     * change nothing takes no checkpoint.
      */
     public static ConsolidationSettings defaults() {
-        return new ConsolidationSettings(90, ConsolidationPolicy.defaults().episodicToSemanticImportance(), 60);
+        return new ConsolidationSettings(30, ConsolidationPolicy.defaults().episodicToSemanticImportance(), 60);
     }
 
     public Duration retention() {

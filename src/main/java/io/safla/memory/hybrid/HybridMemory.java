@@ -42,12 +42,14 @@ public final class HybridMemory {
             double attentionThreshold, Duration halfLife) {
 
         /**
-         * The shared store's sizes: far above the demo corpus (about 60 episodes, 40 concepts) so visitors' work
-         * is kept, and a working half-life of two hours, so the context of a demo session fades within a day
-         * instead of within minutes.
+         * A working item's attention halves in two hours without access: the context of a demo session fades
+         * within an afternoon, not within minutes between two clicks.
          */
+        public static final Duration WORKING_HALF_LIFE = Duration.ofHours(2);
+
+        /** The production profile's sizes (500 episodes, 1 000 concepts, 5 000 relations, 10 working items). */
         public static Limits defaults() {
-            return new Limits(10_000, 1_000, 5_000, 30, 0.05, Duration.ofHours(2));
+            return new Limits(500, 1_000, 5_000, 10, 0.3, WORKING_HALF_LIFE);
         }
     }
 
@@ -56,16 +58,19 @@ public final class HybridMemory {
      *
      * @param expiredEpisodeIds episodes dropped by retention before consolidating, oldest first
      * @param consolidation what the consolidator moved
+     * @param sweptWorkingIds working items whose attention had fallen below the threshold, dropped after promotion
      */
-    public record Run(List<String> expiredEpisodeIds, ConsolidationReport consolidation) {
+    public record Run(List<String> expiredEpisodeIds, ConsolidationReport consolidation,
+            List<String> sweptWorkingIds) {
 
         public Run {
             expiredEpisodeIds = List.copyOf(expiredEpisodeIds);
             Objects.requireNonNull(consolidation, "consolidation");
+            sweptWorkingIds = List.copyOf(sweptWorkingIds);
         }
 
         public int changes() {
-            return expiredEpisodeIds.size() + consolidation.totalChanges();
+            return expiredEpisodeIds.size() + consolidation.totalChanges() + sweptWorkingIds.size();
         }
     }
 
@@ -143,9 +148,10 @@ public final class HybridMemory {
     }
 
     /**
-     * Applies retention, then consolidates. The retention given replaces the stored one, so a settings change
-     * takes effect on the next run; episodes older than it are dropped first, which also stops a stale working item
-     * from being promoted into an episode that would be dropped at once.
+     * Applies retention, consolidates, then sweeps working memory. The retention given replaces the stored one, so
+     * a settings change takes effect on the next run; episodes older than it are dropped first, which also stops a
+     * stale working item from being promoted into an episode that would be dropped at once. The sweep comes last,
+     * so an item that earned promotion is an episode before it leaves the context.
      */
     public synchronized Run consolidate(Embedder embedder, ConsolidationPolicy policy, Duration retention) {
         EpisodicState before = episodic.state();
@@ -157,6 +163,7 @@ public final class HybridMemory {
         Consolidator run = Consolidator.restore(embedder, policy, consolidator);
         ConsolidationReport report = run.consolidate(working, episodic, semantic);
         consolidator = run.state();
-        return new Run(expired, report);
+        List<String> swept = working.sweep();
+        return new Run(expired, report, swept);
     }
 }

@@ -1,5 +1,6 @@
 package io.safla.memory.service;
 
+import io.safla.config.MemoryProperties;
 import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.hybrid.HybridMemory;
 import io.safla.safety.checkpoint.CheckpointInfo;
@@ -41,14 +42,17 @@ public class ConsolidationService {
         t.setDaemon(true);
         return t;
     });
-    private volatile ConsolidationSettings settings = ConsolidationSettings.defaults();
+    private volatile ConsolidationSettings settings;
     private volatile @Nullable ScheduledFuture<?> scheduled;
     private volatile @Nullable Instant nextRun;
     private volatile @Nullable Outcome last;
     private volatile @Nullable String lastFailure;
 
     ConsolidationService(HybridMemoryService hybrid, MemoryService memory, CheckpointService checkpoints,
-            Clock clock) {
+            MemoryProperties sizes, Clock clock) {
+        ConsolidationSettings defaults = ConsolidationSettings.defaults();
+        this.settings = new ConsolidationSettings(sizes.episodic().retentionDays(), defaults.importanceThreshold(),
+                defaults.intervalMinutes());
         this.hybrid = hybrid;
         this.memory = memory;
         this.checkpoints = checkpoints;
@@ -106,9 +110,9 @@ public class ConsolidationService {
         });
         last = outcome;
         lastFailure = null;
-        log.info("Consolidation ({}): {} episodes expired, {} working items promoted, {} concepts and {} relations"
-                + " changed{}", trigger, outcome.run().expiredEpisodeIds().size(),
-                outcome.run().consolidation().promotedWorkingIds().size(),
+        log.info("Consolidation ({}): {} episodes expired, {} working items promoted, {} swept, {} concepts and {}"
+                + " relations changed{}", trigger, outcome.run().expiredEpisodeIds().size(),
+                outcome.run().consolidation().promotedWorkingIds().size(), outcome.run().sweptWorkingIds().size(),
                 outcome.run().consolidation().concepts().size(), outcome.run().consolidation().relations().size(),
                 outcome.checkpoint().map(c -> "; checkpoint " + c.id()).orElse("; no change, no checkpoint"));
         return outcome;

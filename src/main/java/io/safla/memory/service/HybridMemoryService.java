@@ -1,6 +1,7 @@
 package io.safla.memory.service;
 
 import io.safla.config.AppProperties;
+import io.safla.config.MemoryProperties;
 import io.safla.embedding.Embedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
@@ -10,7 +11,6 @@ import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
 import io.safla.memory.episodic.EpisodeQuery;
 import io.safla.memory.episodic.TimelineBucket;
-import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.hybrid.HybridMemory;
 import io.safla.memory.hybrid.HybridState;
 import io.safla.memory.hybrid.HybridStateCodec;
@@ -43,7 +43,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The shared episodic, semantic and working memory, persisted in {@code <data>/memory-hybrid/hybrid-state.json}
- * (see {@link HybridStateCodec} for the format). Loads in the background after the memory engine (whose embedder
+ * (see {@link HybridStateCodec} for the format), sized by the {@code safla.memory.episodic|semantic|working}
+ * settings when it is first seeded (a saved store keeps the sizes it was created with). Loads in the background
+ * after the memory engine (whose embedder
  * consolidation needs), seeds itself from the demo corpus when the file does not exist yet, and writes the file
  * after every change. A file that exists but cannot be read is left untouched and reported as the failure
  * reason: reseeding over it would silently destroy what visitors stored.
@@ -61,6 +63,8 @@ public class HybridMemoryService {
     private final MemoryService memory;
     private final Clock clock;
     private final Path file;
+    private final HybridMemory.Limits limits;
+    private final Duration retention;
     private final Object writeLock = new Object();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hybrid-memory-loader");
@@ -71,10 +75,14 @@ public class HybridMemoryService {
     private volatile String stateReason = "waiting for the memory engine";
     private volatile @Nullable HybridMemory hybrid;
 
-    HybridMemoryService(AppProperties app, MemoryService memory, Clock clock) {
+    HybridMemoryService(AppProperties app, MemoryProperties sizes, MemoryService memory, Clock clock) {
         this.memory = memory;
         this.clock = clock;
         this.file = app.dataDir().resolve("memory-hybrid").resolve(FILE);
+        this.limits = new HybridMemory.Limits(sizes.episodic().maxEpisodes(), sizes.semantic().maxNodes(),
+                sizes.semantic().maxEdges(), sizes.working().capacity(), sizes.working().attentionThreshold(),
+                HybridMemory.Limits.WORKING_HALF_LIFE);
+        this.retention = Duration.ofDays(sizes.episodic().retentionDays());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -100,8 +108,7 @@ public class HybridMemoryService {
                     loaded = HybridMemory.restore(HybridStateCodec.read(file), clock);
                     log.info("Hybrid memory loaded from {}", file);
                 } else {
-                    loaded = HybridMemory.seed(DemoCorpus.load(), HybridMemory.Limits.defaults(),
-                            ConsolidationSettings.defaults().retention(), clock);
+                    loaded = HybridMemory.seed(DemoCorpus.load(), limits, retention, clock);
                     HybridStateCodec.write(file, loaded.state());
                     log.info("Hybrid memory seeded from the demo corpus into {}", file);
                 }

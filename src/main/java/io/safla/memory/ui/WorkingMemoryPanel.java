@@ -215,10 +215,13 @@ class WorkingMemoryPanel extends HybridPanel {
         sb.append(s.intervalMinutes() == 0 ? "Scheduled runs are off." : "Runs every " + s.intervalMinutes()
                 + " min" + consolidation.nextRun().map(t -> " (next " + TIME.format(t) + " UTC)").orElse("") + ".");
         sb.append(" Episodes older than ").append(s.episodicRetentionDays()).append(" days are dropped; episodes at")
-                .append(" least ").append(s.importanceThreshold()).append(" important become concepts.");
+                .append(" least ").append(s.importanceThreshold()).append(" important become concepts; working items")
+                .append(" with attention at least 0.5 become episodes, and those below the threshold leave the")
+                .append(" context.");
         consolidation.last().ifPresent(o -> sb.append(String.format(Locale.ROOT, " Last run %s UTC (%s): %d"
-                + " expired, %d promoted, %d concepts and %d relations changed%s.", TIME.format(o.at()), o.trigger(),
-                o.run().expiredEpisodeIds().size(), o.run().consolidation().promotedWorkingIds().size(),
+                + " expired, %d promoted, %d swept, %d concepts and %d relations changed%s.", TIME.format(o.at()),
+                o.trigger(), o.run().expiredEpisodeIds().size(), o.run().consolidation().promotedWorkingIds().size(),
+                o.run().sweptWorkingIds().size(),
                 o.run().consolidation().concepts().size(), o.run().consolidation().relations().size(),
                 o.checkpoint().map(c -> ", checkpoint " + c.id()).orElse(", no change"))));
         consolidation.lastFailure().ifPresent(f -> sb.append(" Degraded: the last scheduled run failed: ").append(f));

@@ -35,7 +35,26 @@ class HybridMemoryTest {
         assertThat(h.episodic().size()).isEqualTo(corpus.episodes().size());
         assertThat(h.semantic().conceptCount()).isEqualTo(corpus.concepts().size());
         assertThat(h.semantic().relationCount()).isEqualTo(corpus.relations().size());
-        assertThat(h.working().size()).isEqualTo(corpus.working().size());
+        assertThat(h.working().size()).isEqualTo(Math.min(corpus.working().size(),
+                HybridMemory.Limits.defaults().workingCapacity()));
+    }
+
+    @Test
+    void consolidation_promotesAnAttendedItemFirst_andSweepsItOnceItsAttentionHasFaded() {
+        HybridMemory h = seeded();
+        String id = h.working().focus("Curriculum learning orders examples from easy to hard", 0.9);
+        HybridMemory.Run first = h.consolidate(embedder, ConsolidationSettings.defaults().policy(),
+                Duration.ofDays(90));
+        assertThat(first.consolidation().promotedWorkingIds()).contains(id);
+        assertThat(first.sweptWorkingIds()).doesNotContain(id);
+
+        clock.advance(Duration.ofHours(10));
+        HybridMemory.Run later = h.consolidate(embedder, ConsolidationSettings.defaults().policy(),
+                Duration.ofDays(90));
+
+        assertThat(later.sweptWorkingIds()).contains(id);
+        assertThat(h.working().get(id)).isEmpty();
+        assertThat(h.episodic().get("ep-" + id)).isPresent();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.safla.config.AppProperties;
+import io.safla.config.MemoryProperties;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.hybrid.HybridState;
 import io.safla.memory.hybrid.HybridStateCodec;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest
@@ -40,6 +44,13 @@ class HybridMemoryServiceTest {
     @Autowired
     private Clock clock;
 
+    @Autowired
+    private MemoryProperties sizes;
+
+    @Autowired
+    @Qualifier("hybridMemoryHealthIndicator")
+    private HealthIndicator health;
+
     @BeforeEach
     void load() {
         hybrid.load();
@@ -50,14 +61,19 @@ class HybridMemoryServiceTest {
         assertThat(hybrid.state()).isEqualTo(MemoryService.State.READY);
         assertThat(hybrid.memory().semantic().conceptCount()).isPositive();
         assertThat(hybrid.memory().episodic().size()).isPositive();
+        // sized by the safla.memory.* settings
+        assertThat(hybrid.memory().state().working().capacity()).isEqualTo(sizes.working().capacity());
+        assertThat(hybrid.memory().state().episodic().maxEpisodes()).isEqualTo(sizes.episodic().maxEpisodes());
         assertThat(hybrid.file()).startsWith(app.dataDir()).exists();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails().get("reason").toString()).matches("\\d+ episodes, \\d+ concepts, .*");
     }
 
     @Test
     void reopened_fromItsFile_hasTheSameState() {
         hybrid.focus("Round trip " + UUID.randomUUID(), 0.3);
 
-        HybridMemoryService reopened = new HybridMemoryService(app, memory, clock);
+        HybridMemoryService reopened = new HybridMemoryService(app, sizes, memory, clock);
         reopened.load();
 
         assertThat(reopened.memory().state()).isEqualTo(hybrid.memory().state());
@@ -107,7 +123,7 @@ class HybridMemoryServiceTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"format\":\"safla-hybrid\",\"version\":2}");
 
-        HybridMemoryService broken = new HybridMemoryService(elsewhere, memory, clock);
+        HybridMemoryService broken = new HybridMemoryService(elsewhere, sizes, memory, clock);
         broken.load();
 
         assertThat(broken.state()).isEqualTo(MemoryService.State.FAILED);
