@@ -181,4 +181,21 @@ class MemoryHybridPanelsTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("consolidation-status")).getText())
                 .containsPattern("Last run .* UTC \\((operator|visitor)\\): \\d+ expired, \\d+ promoted, \\d+ swept");
     }
+
+    @Test
+    void working_hostileText_endsInAClearMessageOrAStoredItem_andTheStoreStaysSaveable() throws Exception {
+        openTab("Working");
+        _setValue(_get(TextField.class, spec -> spec.withId("working-text")), "<script>alert(1)</script>");
+        _click(_get(Button.class, spec -> spec.withId("working-focus")));
+        NotificationsKt.expectNotifications("text contains potentially dangerous content (script, event handler,"
+                + " javascript: URL, eval or exec)");
+
+        for (String text : FormFuzzTest.HOSTILE) {
+            _setValue(_get(TextField.class, spec -> spec.withId("working-text")), text);
+            _click(_get(Button.class, spec -> spec.withId("working-focus")));
+        }
+
+        assertThat(hybrid.context()).extracting(a -> a.item().text()).doesNotContain("<script>alert(1)</script>");
+        assertThat(io.safla.memory.hybrid.HybridStateCodec.read(hybrid.file())).isEqualTo(hybrid.memory().state());
+    }
 }

@@ -18,6 +18,7 @@ import io.safla.memory.map.Pca;
 import io.safla.memory.semantic.Concept;
 import io.safla.memory.semantic.Subgraph;
 import io.safla.memory.working.AttendedItem;
+import io.safla.safety.SafeText;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,10 +184,20 @@ public class HybridMemoryService {
         }
     }
 
-    /** Brings a text into the shared working memory; returns the item id. */
+    /** Longest text a visitor may bring into focus, as in the add form. */
+    public static final int MAX_FOCUS_LENGTH = 1000;
+
+    /**
+     * Brings a text into the shared working memory; returns the item id. The text is shown to every visitor, so
+     * it must pass the seed's input rule for stored text ({@link SafeText}).
+     */
     public String focus(String text, double attention) {
-        if (text == null || text.isBlank() || text.length() > MemoryEngine.MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException("text must be 1 to " + MemoryEngine.MAX_TEXT_LENGTH + " characters");
+        if (text == null || text.isBlank() || text.strip().length() > MAX_FOCUS_LENGTH) {
+            throw new IllegalArgumentException("text must be 1 to " + MAX_FOCUS_LENGTH + " characters");
+        }
+        if (!new SafeText.Validator().isValid(text, null)) {
+            throw new IllegalArgumentException("text contains potentially dangerous content (script, event handler,"
+                    + " javascript: URL, eval or exec)");
         }
         if (!(attention >= 0 && attention <= 1)) {
             throw new IllegalArgumentException("attention must be between 0 and 1");
