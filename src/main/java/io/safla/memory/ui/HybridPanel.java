@@ -1,6 +1,9 @@
 package io.safla.memory.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -44,6 +47,18 @@ abstract class HybridPanel extends VerticalLayout {
     static void error(String message) {
         Notification.show(message, 6000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** One column on a phone, two from 600 px. */
+    static FormLayout twoColumns(Component... fields) {
+        FormLayout form = new FormLayout(fields);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
+        return form;
+    }
+
+    static void summary(Span summary, String id) {
+        summary.setId(id);
+        summary.addClassName("search-summary");
     }
 
     static String shorten(String text, int max) {

@@ -49,10 +49,8 @@ class MemoryGraphPanel extends HybridPanel {
         hops.setHelperText("1 – 3");
         concept.addValueChangeListener(e -> draw());
         hops.addValueChangeListener(e -> draw());
-        FormLayout form = new FormLayout(concept, hops);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
-        summary.setId("graph-summary");
-        summary.addClassName("search-summary");
+        FormLayout form = twoColumns(concept, hops);
+        summary(summary, "graph-summary");
         chart.setId("graph-chart");
         chart.setHeight("420px");
         edges.setId("graph-edges");

@@ -47,10 +47,8 @@ class MemoryMapPanel extends HybridPanel {
         draw.setId("map-draw");
         draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         draw.addClickListener(e -> drawMap());
-        FormLayout form = new FormLayout(query, colour);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
-        summary.setId("map-summary");
-        summary.addClassName("search-summary");
+        FormLayout form = twoColumns(query, colour);
+        summary(summary, "map-summary");
         chart.setId("map-chart");
         chart.setHeight("420px");
         add(form, draw, summary, chart);

@@ -78,8 +78,7 @@ class MemoryTimelinePanel extends HybridPanel {
         range.addValueChangeListener(e -> refresh());
         FormLayout form = new FormLayout(kinds, valence, range);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
-        summary.setId("timeline-summary");
-        summary.addClassName("search-summary");
+        summary(summary, "timeline-summary");
         chart.setId("timeline-chart");
         chart.setHeight("300px");
         episodes.setId("timeline-episodes");

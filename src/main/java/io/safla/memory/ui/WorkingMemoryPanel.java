@@ -72,8 +72,7 @@ class WorkingMemoryPanel extends HybridPanel {
         attention.setStep(0.1);
         attention.setValue(0.8);
         attention.setHelperText("0 – 1");
-        FormLayout form = new FormLayout(text, attention);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2));
+        FormLayout form = twoColumns(text, attention);
         focus.setId("working-focus");
         focus.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         focus.addClickListener(e -> focusItem());
@@ -85,8 +84,7 @@ class WorkingMemoryPanel extends HybridPanel {
         HorizontalLayout buttons = new HorizontalLayout(focus, touch, reload);
         buttons.setWrap(true);
         buttons.setAlignItems(FlexComponent.Alignment.CENTER);
-        summary.setId("working-summary");
-        summary.addClassName("search-summary");
+        summary(summary, "working-summary");
         chart.setId("working-chart");
         chart.setHeight("320px");
         items.setId("working-items");
