@@ -88,7 +88,7 @@ class MemoryMapPanel extends HybridPanel {
         ObjectNode option = JSON.createObjectNode();
         // richText draws the tooltip on the canvas, so stored text can never be interpreted as HTML.
         option.putObject("tooltip").put("renderMode", "richText").put("confine", true);
-        option.putObject("grid").put("left", 36).put("right", 12).put("top", 36).put("bottom", 48);
+        option.putObject("grid").put("left", 36).put("right", 12).put("top", 64).put("bottom", 48);
         option.putObject("xAxis").put("type", "value").put("name", "PC 1").put("scale", true);
         option.putObject("yAxis").put("type", "value").put("name", "PC 2").put("scale", true);
         return option;
