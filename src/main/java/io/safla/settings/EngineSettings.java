@@ -18,6 +18,9 @@ import jakarta.validation.constraints.Pattern;
  * @param cacheTtlSeconds how long a cached search result lives
  * @param searchThreads threads that scan large stores
  * @param batchSize texts embedded per model call in bulk work (import, re-embedding, seeding)
+ * @param episodicRetentionDays episodes older than this are dropped when consolidation runs
+ * @param importanceThreshold how important an episode must be to be consolidated into a concept
+ * @param consolidationIntervalMinutes minutes between scheduled consolidations of the shared memory; 0 = off
  */
 public record EngineSettings(
         @Pattern(regexp = "384|512|768|1024|1536", message = "must be one of 384, 512, 768, 1024, 1536")
@@ -35,7 +38,13 @@ public record EngineSettings(
         @Min(value = 1, message = "must be between 1 and 8") @Max(value = 8, message = "must be between 1 and 8")
         int searchThreads,
         @Min(value = 1, message = "must be between 1 and 256") @Max(value = 256,
-                message = "must be between 1 and 256") int batchSize) {
+                message = "must be between 1 and 256") int batchSize,
+        @Min(value = 1, message = "must be between 1 and 3650 days") @Max(value = 3650,
+                message = "must be between 1 and 3650 days") int episodicRetentionDays,
+        @DecimalMin(value = "0.0", message = "must be between 0 and 1") @DecimalMax(value = "1.0",
+                message = "must be between 0 and 1") double importanceThreshold,
+        @Min(value = 0, message = "must be 0 (off) or 1 to 1440 minutes") @Max(value = 1440,
+                message = "must be 0 (off) or 1 to 1440 minutes") int consolidationIntervalMinutes) {
 
     public int dimensionValue() {
         return Integer.parseInt(dimension);

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.safla.memory.NewMemory;
+import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
 import io.safla.settings.EngineSettings;
@@ -38,6 +39,9 @@ class SettingsViewTest extends KaribuTest {
 
     @Autowired
     private CheckpointService checkpoints;
+
+    @Autowired
+    private ConsolidationService consolidation;
 
     @BeforeEach
     void setUp() {
@@ -133,5 +137,34 @@ class SettingsViewTest extends KaribuTest {
                 .hasMessageContaining("batchSize=must be between 1 and 256");
         assertThatThrownBy(() -> settings.parse("[1, 2]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a settings file");
+    }
+
+    @Test
+    void consolidationSettings_showTheirErrors_andAValidChangeReachesTheScheduler() {
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-retention")), 0);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 2000);
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-retention")).getErrorMessage())
+                .isEqualTo("must be between 1 and 3650 days");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")).getErrorMessage())
+                .isEqualTo("must be 0 (off) or 1 to 1440 minutes");
+        assertThat(settings.current()).isEqualTo(settings.startup());
+
+        int shorter = settings.startup().episodicRetentionDays() / 2;
+        assertThat(shorter).as("the test profile's retention leaves room for a shorter one").isPositive();
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-retention")), shorter);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 0);
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+                .getTextRecursively();
+        assertThat(impact).contains("Episodes older than " + shorter + " days are dropped",
+                "Turns scheduled consolidation off");
+        _click(_get(Button.class, spec -> spec.withId("settings-apply")));
+
+        assertThat(consolidation.settings().episodicRetentionDays()).isEqualTo(shorter);
+        assertThat(consolidation.settings().interval()).isEmpty();
+        assertThat(consolidation.nextRun()).isEmpty();
+        assertThat(settings.history()).extracting(SettingsChange::setting)
+                .contains("episodicRetentionDays", "consolidationIntervalMinutes");
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code engine} (part of readiness) and {@code embedder} health, each with its reason. */
+/**
+ * {@code engine} (part of readiness), {@code embedder} and {@code hybridMemory} health, each with its reason. The
+ * hybrid memory is not part of readiness: search and the API work without it, so its failure is DEGRADED.
+ */
 @Configuration(proxyBeanMethods = false)
 class MemoryHealthIndicators {
 
@@ -37,6 +40,18 @@ class MemoryHealthIndicators {
             }
             Status status = selection.kind() == EmbedderFactory.Kind.HASHING_FALLBACK ? DEGRADED : Status.UP;
             return Health.status(status).withDetail("reason", selection.describe()).build();
+        };
+    }
+
+    @Bean
+    HealthIndicator hybridMemoryHealthIndicator(HybridMemoryService hybrid) {
+        return () -> {
+            Status status = switch (hybrid.state()) {
+                case LOADING -> LOADING;
+                case FAILED -> DEGRADED;
+                case READY -> Status.UP;
+            };
+            return Health.status(status).withDetail("reason", hybrid.stateReason()).build();
         };
     }
 }

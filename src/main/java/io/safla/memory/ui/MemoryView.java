@@ -9,12 +9,17 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.safla.memory.service.ConsolidationService;
+import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
+import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorPreferences;
 import io.safla.ui.VisitorActions;
 import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Map;
 
 @Route("memory")
 @PageTitle("Memory | SAFLA")
@@ -25,11 +30,16 @@ public class MemoryView extends VerticalLayout {
     final MemorySearchPanel search;
     final MemoryBrowserPanel browser;
     final MemoryStatsPanel stats;
+    final MemoryMapPanel map;
+    final MemoryTimelinePanel timeline;
+    final MemoryGraphPanel graph;
+    final WorkingMemoryPanel working;
 
     private Registration preferencesApplied;
 
     MemoryView(MemoryService memory, CheckpointService checkpoints, VisitorPreferences preferences,
-            VisitorActions actions, Validator validator) {
+            VisitorActions actions, Validator validator, HybridMemoryService hybrid,
+            ConsolidationService consolidation, OperatorAccess access, Clock clock) {
         setId("memory-view");
         add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
                 + " and see how the store runs. Every score, row and figure comes from the running engine."));
@@ -41,17 +51,29 @@ public class MemoryView extends VerticalLayout {
         search.startFrom(preferences.current());
         browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
         stats = new MemoryStatsPanel(memory);
+        map = new MemoryMapPanel(hybrid, actions);
+        timeline = new MemoryTimelinePanel(hybrid, clock);
+        graph = new MemoryGraphPanel(hybrid);
+        working = new WorkingMemoryPanel(hybrid, consolidation, actions, access, clock);
+        Map<String, HybridPanel> hybridTabs = Map.of("Map", map, "Timeline", timeline, "Graph", graph,
+                "Working", working);
         TabSheet tabs = new TabSheet();
         tabs.setId("memory-tabs");
         tabs.setWidthFull();
         tabs.add("Search", search);
         tabs.add("Browse", browser);
         tabs.add("Statistics", stats);
+        tabs.add("Map", map);
+        tabs.add("Timeline", timeline);
+        tabs.add("Graph", graph);
+        tabs.add("Working", working);
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab().getLabel().equals("Statistics")) {
                 stats.refresh();
             } else if (e.getSelectedTab().getLabel().equals("Browse")) {
                 browser.refresh();
+            } else if (hybridTabs.containsKey(e.getSelectedTab().getLabel())) {
+                hybridTabs.get(e.getSelectedTab().getLabel()).refresh();
             }
         });
         add(status, tabs);

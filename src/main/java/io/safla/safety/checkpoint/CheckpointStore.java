@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checkpoints as gzipped JSON files in one directory, at most {@code maxCheckpoints} of them (the oldest go first).
@@ -67,8 +68,17 @@ public final class CheckpointStore {
         return List.copyOf(problems);
     }
 
-    public synchronized CheckpointInfo save(String reason, int items, String checksum, Map<String, String> settings,
+    public CheckpointInfo save(String reason, int items, String checksum, Map<String, String> settings,
             byte[] memoryState) {
+        return save(reason, items, checksum, settings, memoryState, null);
+    }
+
+    /**
+     * As {@link #save(String, int, String, Map, byte[])}, plus the hybrid memory's state when there is one. The
+     * field is optional within version 1, so older checkpoints still load (without it).
+     */
+    public synchronized CheckpointInfo save(String reason, int items, String checksum, Map<String, String> settings,
+            byte[] memoryState, byte @Nullable [] hybridState) {
         Instant now = clock.instant();
         String id;
         do {
@@ -80,6 +90,9 @@ public final class CheckpointStore {
         ObjectNode s = root.putObject("settings");
         new TreeMap<>(settings).forEach(s::put);
         root.put("memoryState", Base64.getEncoder().encodeToString(memoryState));
+        if (hybridState != null) {
+            root.put("hybridState", Base64.getEncoder().encodeToString(hybridState));
+        }
         Path target = directory.resolve(id + ".json.gz");
         Path temporary = directory.resolve(id + ".json.gz.tmp");
         try {
@@ -116,8 +129,10 @@ public final class CheckpointStore {
             JsonNode root = read(directory.resolve(id + ".json.gz"));
             Map<String, String> settings = new LinkedHashMap<>();
             root.path("settings").fields().forEachRemaining(f -> settings.put(f.getKey(), f.getValue().asText()));
+            JsonNode hybrid = root.get("hybridState");
             return Optional.of(new Checkpoint(info, settings,
-                    Base64.getDecoder().decode(root.path("memoryState").asText())));
+                    Base64.getDecoder().decode(root.path("memoryState").asText()),
+                    hybrid == null ? null : Base64.getDecoder().decode(hybrid.asText())));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read checkpoint " + id, e);
         }

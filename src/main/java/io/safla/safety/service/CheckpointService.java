@@ -7,6 +7,7 @@ import io.safla.config.PerformanceProperties;
 import io.safla.config.RateLimitProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.checkpoint.Checkpoint;
 import io.safla.safety.checkpoint.CheckpointInfo;
@@ -33,13 +34,16 @@ public class CheckpointService {
     static final int MAX_CHECKPOINTS = 20;
 
     private final MemoryService memory;
+    private final HybridMemoryService hybrid;
     private final CheckpointStore store;
     private final Map<String, String> settings;
 
-    CheckpointService(AppProperties app, MemoryService memory, MemoryProperties memorySettings,
+    CheckpointService(AppProperties app, MemoryService memory, HybridMemoryService hybrid,
+            MemoryProperties memorySettings,
             SafetyProperties safety, PerformanceProperties performance, RateLimitProperties rateLimit,
             ObjectMapper json, Clock clock) throws IOException {
         this.memory = memory;
+        this.hybrid = hybrid;
         this.store = new CheckpointStore(app.dataDir().resolve("checkpoints"), MAX_CHECKPOINTS, clock);
         store.problems().forEach(p -> log.warn("Checkpoints: {}", p));
         Map<String, String> s = new LinkedHashMap<>();
@@ -55,14 +59,22 @@ public class CheckpointService {
      * @param checksumBefore the state's checksum before the rollback
      * @param checksumAfter after it
      * @param exact whether the state now matches the checkpoint's checksum
+     * @param hybrid what happened to the shared episodic, semantic and working memory
      */
     public record RollbackReport(CheckpointInfo checkpoint, String checksumBefore, String checksumAfter,
-            boolean exact) {}
+            boolean exact, String hybrid) {}
 
+    /**
+     * Saves the engine's items and vectors, the settings in force and, once it is loaded, the hybrid memory
+     * (episodes, concepts and relations, working items, consolidator state).
+     */
     public CheckpointInfo create(String reason) {
         MemoryEngine engine = memory.engine();
-        CheckpointInfo info = store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState());
-        log.info("Checkpoint {} taken ({}): {} items", info.id(), reason, info.items());
+        byte[] hybridState = hybrid.ready() ? hybrid.exportState() : null;
+        CheckpointInfo info = store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState(),
+                hybridState);
+        log.info("Checkpoint {} taken ({}): {} items{}", info.id(), reason, info.items(),
+                hybridState == null ? ", hybrid memory not loaded so not included" : " and the hybrid memory");
         return info;
     }
 
@@ -78,9 +90,20 @@ public class CheckpointService {
         engine.restoreState(checkpoint.memoryState());
         String after = engine.checksum();
         boolean exact = after.equals(checkpoint.info().checksum());
+        String hybridOutcome;
+        if (checkpoint.hybrid().isEmpty()) {
+            hybridOutcome = "not in this checkpoint; left as it is";
+        } else if (!hybrid.ready()) {
+            hybridOutcome = "not restored: " + hybrid.stateReason();
+        } else {
+            var restored = hybrid.restoreState(checkpoint.hybrid().get());
+            hybridOutcome = "restored: " + restored.episodic().episodes().size() + " episodes, "
+                    + restored.semantic().concepts().size() + " concepts, " + restored.working().items().size()
+                    + " working items";
+        }
         log.warn("Rolled back to checkpoint {} ({}): state {} the checkpoint", id, checkpoint.info().reason(),
                 exact ? "matches" : "does NOT match");
-        return new RollbackReport(checkpoint.info(), before, after, exact);
+        return new RollbackReport(checkpoint.info(), before, after, exact, hybridOutcome);
     }
 
     public void emergencyStop(String reason) {

@@ -406,8 +406,9 @@ public class SafetyView extends VerticalLayout {
         actions.run("safety.rollback", () -> {
             try {
                 CheckpointService.RollbackReport report = checkpoints.rollback(checkpoint.id());
-                Notification.show(report.exact() ? "Rolled back: the state matches the checkpoint's checksum exactly."
-                        : "Rolled back, but the state does not match the checkpoint's checksum.", 5000,
+                Notification.show((report.exact() ? "Rolled back: the state matches the checkpoint's checksum exactly."
+                        : "Rolled back, but the state does not match the checkpoint's checksum.")
+                        + " Episodic, semantic and working memory: " + report.hybrid() + ".", 5000,
                         Notification.Position.BOTTOM_END).addThemeVariants(report.exact()
                                 ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
                 refreshOperations();

@@ -8,6 +8,8 @@ import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.embedding.EmbedderFactory;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.hybrid.ConsolidationSettings;
+import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
 import io.safla.safety.service.CheckpointService;
@@ -45,6 +47,7 @@ public class SettingsService {
     private final MemoryService memory;
     private final SafetyService safety;
     private final CheckpointService checkpoints;
+    private final ConsolidationService consolidation;
     private final Validator validator;
     private final ObjectMapper json;
     private final Clock clock;
@@ -52,19 +55,23 @@ public class SettingsService {
     private final List<SettingsChange> history = new ArrayList<>();
     private volatile EngineSettings current;
 
-    SettingsService(MemoryService memory, SafetyService safety, CheckpointService checkpoints, Validator validator,
+    SettingsService(MemoryService memory, SafetyService safety, CheckpointService checkpoints,
+            ConsolidationService consolidation, Validator validator,
             ObjectMapper json, Clock clock, MemoryProperties memorySettings, SafetyProperties safetySettings,
             PerformanceProperties performance) {
         this.memory = memory;
         this.safety = safety;
         this.checkpoints = checkpoints;
+        this.consolidation = consolidation;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
         this.startup = new EngineSettings(String.valueOf(memorySettings.vector().dimensions()),
                 memorySettings.vector().maxSize(), 0.0, safetySettings.riskTolerance().name(), performance.cacheSize(),
                 performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())),
-                performance.batchSize());
+                performance.batchSize(),
+                consolidation.settings().episodicRetentionDays(), consolidation.settings().importanceThreshold(),
+                consolidation.settings().intervalMinutes());
         this.current = startup;
     }
 
@@ -129,6 +136,17 @@ public class SettingsService {
         if (!next.safetyLevel().equals(current.safetyLevel())) {
             lines.add("Validation defaults to " + next.safetyLevel().toLowerCase() + " for every visitor");
         }
+        if (next.episodicRetentionDays() < current.episodicRetentionDays()) {
+            lines.add("Episodes older than " + next.episodicRetentionDays() + " days are dropped at the next"
+                    + " consolidation");
+        }
+        if (next.importanceThreshold() != current.importanceThreshold()) {
+            lines.add("Consolidation clusters episodes at least " + next.importanceThreshold() + " important");
+        }
+        if (next.consolidationIntervalMinutes() != current.consolidationIntervalMinutes()) {
+            lines.add(next.consolidationIntervalMinutes() == 0 ? "Turns scheduled consolidation off"
+                    : "Consolidates every " + next.consolidationIntervalMinutes() + " minutes, from now");
+        }
         if (!changes.isEmpty()) {
             lines.add("A checkpoint is taken first, so the change can be rolled back from the Safety tab");
         }
@@ -158,6 +176,8 @@ public class SettingsService {
         engine.reconfigure(new MemoryEngine.Config(next.capacity(), config.eviction(), next.cacheSize(),
                 Duration.ofSeconds(next.cacheTtlSeconds()), config.snapshotEvery(), next.searchThreads()));
         safety.setDefaultLevel(SafetyLevel.valueOf(next.safetyLevel()));
+        consolidation.configure(new ConsolidationSettings(next.episodicRetentionDays(), next.importanceThreshold(),
+                next.consolidationIntervalMinutes()));
         List<SettingsChange> recorded = new ArrayList<>();
         changes.forEach((name, change) -> {
             String[] parts = change.split(" → ");
@@ -209,6 +229,10 @@ public class SettingsService {
         put(changes, "cacheTtlSeconds", a.cacheTtlSeconds(), b.cacheTtlSeconds());
         put(changes, "searchThreads", a.searchThreads(), b.searchThreads());
         put(changes, "batchSize", a.batchSize(), b.batchSize());
+        put(changes, "episodicRetentionDays", a.episodicRetentionDays(), b.episodicRetentionDays());
+        put(changes, "importanceThreshold", a.importanceThreshold(), b.importanceThreshold());
+        put(changes, "consolidationIntervalMinutes", a.consolidationIntervalMinutes(),
+                b.consolidationIntervalMinutes());
         return changes;
     }
 
@@ -228,6 +252,7 @@ public class SettingsService {
 
     static Set<String> names() {
         return Set.of("dimension", "capacity", "defaultThreshold", "safetyLevel", "cacheSize", "cacheTtlSeconds",
-                "searchThreads", "batchSize");
+                "searchThreads", "batchSize",
+                "episodicRetentionDays", "importanceThreshold", "consolidationIntervalMinutes");
     }
 }

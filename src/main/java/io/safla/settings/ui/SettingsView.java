@@ -65,6 +65,9 @@ public class SettingsView extends VerticalLayout {
     final IntegerField cacheTtl = new IntegerField("Search cache lifetime (s)");
     final IntegerField threads = new IntegerField("Search threads");
     final IntegerField batchSize = new IntegerField("Embedding batch size");
+    final IntegerField retention = new IntegerField("Episodic retention (days)");
+    final NumberField importance = new NumberField("Consolidation importance threshold");
+    final IntegerField consolidationInterval = new IntegerField("Consolidation schedule (minutes)");
     final UnorderedList impact = new UnorderedList();
     final Button apply = new Button("Apply");
     final Button reset = new Button("Reset to start-up values");
@@ -129,8 +132,21 @@ public class SettingsView extends VerticalLayout {
         batchSize.setMin(1);
         batchSize.setMax(256);
         batchSize.setHelperText("1 – 256 texts per embedder call in imports and re-embedding");
+        retention.setId("setting-retention");
+        retention.setMin(1);
+        retention.setMax(3650);
+        retention.setHelperText("1 – 3 650 days; older episodes are dropped when consolidation runs");
+        importance.setId("setting-importance");
+        importance.setMin(0);
+        importance.setMax(1);
+        importance.setStep(0.05);
+        importance.setHelperText("0 – 1; episodes at least this important become concepts");
+        consolidationInterval.setId("setting-consolidation-interval");
+        consolidationInterval.setMin(0);
+        consolidationInterval.setMax(1440);
+        consolidationInterval.setHelperText("0 = off, or 1 – 1 440 minutes between runs");
         for (AbstractField<?, ?> field : List.<AbstractField<?, ?>>of(dimension, capacity, threshold, safetyLevel,
-                cacheSize, cacheTtl, threads, batchSize)) {
+                cacheSize, cacheTtl, threads, batchSize, retention, importance, consolidationInterval)) {
             field.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     preview();
@@ -139,7 +155,7 @@ public class SettingsView extends VerticalLayout {
             field.setReadOnly(!access.engineWideAllowed());
         }
         FormLayout form = new FormLayout(dimension, capacity, threshold, safetyLevel, cacheSize, cacheTtl, threads,
-                batchSize);
+                batchSize, retention, importance, consolidationInterval);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 3));
         return form;
@@ -208,6 +224,9 @@ public class SettingsView extends VerticalLayout {
         cacheTtl.setValue(s.cacheTtlSeconds());
         threads.setValue(s.searchThreads());
         batchSize.setValue(s.batchSize());
+        retention.setValue(s.episodicRetentionDays());
+        importance.setValue(s.importanceThreshold());
+        consolidationInterval.setValue(s.consolidationIntervalMinutes());
         impact.removeAll();
         impact.add(new ListItem("No change."));
     }
@@ -216,7 +235,9 @@ public class SettingsView extends VerticalLayout {
         return new EngineSettings(dimension.getValue(), valueOr(capacity.getValue(), -1),
                 threshold.getValue() == null ? -1 : threshold.getValue(), safetyLevel.getValue(),
                 valueOr(cacheSize.getValue(), -1), valueOr(cacheTtl.getValue(), -1), valueOr(threads.getValue(), -1),
-                valueOr(batchSize.getValue(), -1));
+                valueOr(batchSize.getValue(), -1),
+                valueOr(retention.getValue(), -1), importance.getValue() == null ? -1 : importance.getValue(),
+                valueOr(consolidationInterval.getValue(), -1));
     }
 
     private static int valueOr(Integer value, int fallback) {
@@ -234,6 +255,9 @@ public class SettingsView extends VerticalLayout {
         mark(cacheTtl, errors.get("cacheTtlSeconds"));
         mark(threads, errors.get("searchThreads"));
         mark(batchSize, errors.get("batchSize"));
+        mark(retention, errors.get("episodicRetentionDays"));
+        mark(importance, errors.get("importanceThreshold"));
+        mark(consolidationInterval, errors.get("consolidationIntervalMinutes"));
         return errors.isEmpty();
     }
 

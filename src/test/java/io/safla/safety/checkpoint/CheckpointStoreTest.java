@@ -36,6 +36,21 @@ class CheckpointStoreTest {
     }
 
     @Test
+    void hybridState_isKeptWhenGiven_andAbsentFromCheckpointsWithoutIt() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, 5, clock);
+
+        CheckpointInfo with = store.save("with", 1, "c", Map.of(), new byte[] {1},
+                "hybrid-bytes".getBytes(StandardCharsets.UTF_8));
+        CheckpointInfo without = store.save("without", 1, "c", Map.of(), new byte[] {1});
+
+        assertThat(store.load(with.id()).orElseThrow().hybrid()).hasValueSatisfying(
+                b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("hybrid-bytes"));
+        assertThat(store.load(without.id()).orElseThrow().hybrid()).isEmpty();
+        // a reopened store reads both kinds
+        assertThat(new CheckpointStore(dir, 5, clock).load(with.id()).orElseThrow().hybrid()).isPresent();
+    }
+
+    @Test
     void count_isBounded_oldestRemovedFirst() throws Exception {
         CheckpointStore store = new CheckpointStore(dir, 3, clock);
         for (int i = 0; i < 5; i++) {
