@@ -65,7 +65,7 @@ public final class FeedbackLoop {
             addGuard(j);
         }
         Map<String, Double> perQueryBefore = new LinkedHashMap<>();
-        LoopMetrics before = observe(perQueryBefore);
+        LoopMetrics before = observe(perQueryBefore, keptQuality);
         AdaptiveRetrieval.LearnerState checkpoint = learner.snapshot();
         long checkpointId = nextCheckpointId++;
         checkpoints.put(checkpointId, checkpoint);
@@ -89,8 +89,11 @@ public final class FeedbackLoop {
         double weightAfter = learner.hybridWeight();
         double thresholdAfter = learner.threshold();
 
+        // a query judged for the first time has no kept quality yet: its stability is judged against "before"
+        Map<String, Double> reference = new LinkedHashMap<>(perQueryBefore);
+        reference.putAll(keptQuality);
         Map<String, Double> perQueryAfter = new LinkedHashMap<>();
-        LoopMetrics after = observe(perQueryAfter);
+        LoopMetrics after = observe(perQueryAfter, reference);
         Delta delta = evaluator.evaluate(before, after, context);
         List<String> violations = gate.violations(before, after);
         CycleRecord.Outcome outcome;
@@ -137,10 +140,10 @@ public final class FeedbackLoop {
 
     /** Measures the learner's current (exploiting) answers on every guard query. */
     public synchronized LoopMetrics observe() {
-        return observe(new LinkedHashMap<>());
+        return observe(new LinkedHashMap<>(), keptQuality);
     }
 
-    private LoopMetrics observe(Map<String, Double> perQuery) {
+    private LoopMetrics observe(Map<String, Double> perQuery, Map<String, Double> reference) {
         if (guard.isEmpty()) {
             return new LoopMetrics(0, 0, 1, 0, 0);
         }
@@ -154,7 +157,7 @@ public final class FeedbackLoop {
             perQuery.put(j.query(), q);
             quality += q;
             latency += answer.tookMicros();
-            if (q >= keptQuality.getOrDefault(j.query(), q) - 1e-9) {
+            if (q >= reference.getOrDefault(j.query(), q) - 1e-9) {
                 stable++;
             }
             if (j.relevant().isEmpty() || RankingQuality.hit(answer.ids(), j.relevant(), AdaptiveRetrieval.K)) {
