@@ -18,18 +18,18 @@ public final class AdaptiveRetrieval {
     public static final int K = 10;
 
     /** Configuration of the learner. */
-    public record Config(double alpha, double defaultPrior, double initialHybridWeight, double weightLearningRate,
-            double maxThreshold, long seed) {
+    public record Config(double alpha, double defaultPrior, double switchMargin, double initialHybridWeight,
+            double weightLearningRate, double maxThreshold, long seed) {
 
         public Config {
-            if (!(alpha >= 0) || !(initialHybridWeight >= 0 && initialHybridWeight <= 1)
+            if (!(alpha >= 0) || !(switchMargin >= 0) || !(initialHybridWeight >= 0 && initialHybridWeight <= 1)
                     || !(weightLearningRate >= 0) || !(maxThreshold >= 0 && maxThreshold <= 1)) {
                 throw new IllegalArgumentException("invalid learner configuration");
             }
         }
 
         public static Config defaults(long seed) {
-            return new Config(0.4, 0.05, 0.5, 0.2, 0.4, seed);
+            return new Config(1.0, 0.05, 0.03, 0.5, 0.2, 0.4, seed);
         }
     }
 
@@ -45,7 +45,7 @@ public final class AdaptiveRetrieval {
         this.clock = clock;
         this.config = config;
         this.bandit = new LinUcbBandit(Strategies.ALL.size(), QueryFeatures.DIMENSION, config.alpha(),
-                Strategies.indexOf("cosine"), config.defaultPrior(), config.seed());
+                Strategies.indexOf("cosine"), config.defaultPrior(), config.switchMargin(), config.seed());
         this.hybridWeight = config.initialHybridWeight();
         this.threshold = 0;
     }

@@ -15,6 +15,8 @@ public final class LinUcbBandit {
     private final int arms;
     private final int dimension;
     private final double alpha;
+    private final int defaultArm;
+    private final double switchMargin;
     private final double[][][] a;
     private final double[][] b;
     private final long[] pulls;
@@ -22,13 +24,26 @@ public final class LinUcbBandit {
     private long tieBreak;
 
     /**
-     * @param priorArm the arm that wins while nothing is learned (the default strategy)
+     * @param priorArm the default arm: it wins while nothing is learned
      * @param prior its initial reward estimate on the constant feature; the others start at 0
      */
     public LinUcbBandit(int arms, int dimension, double alpha, int priorArm, double prior, long seed) {
-        if (arms < 1 || dimension < 1 || !(alpha >= 0) || priorArm < 0 || priorArm >= arms) {
+        this(arms, dimension, alpha, priorArm, prior, 0, seed);
+    }
+
+    /**
+     * @param switchMargin how much better another arm's predicted reward must be before {@link #greedy} leaves the
+     *     default: where every arm does equally well the default keeps the query, instead of whichever arm the
+     *     shared features happen to favour by a hair
+     */
+    public LinUcbBandit(int arms, int dimension, double alpha, int priorArm, double prior, double switchMargin,
+            long seed) {
+        if (arms < 1 || dimension < 1 || !(alpha >= 0) || priorArm < 0 || priorArm >= arms
+                || !(switchMargin >= 0)) {
             throw new IllegalArgumentException("invalid bandit configuration");
         }
+        this.defaultArm = priorArm;
+        this.switchMargin = switchMargin;
         this.arms = arms;
         this.dimension = dimension;
         this.alpha = alpha;
@@ -54,9 +69,13 @@ public final class LinUcbBandit {
         return argmax(x, alpha);
     }
 
-    /** The arm with the highest predicted reward, without exploration: what to use when evaluating. */
+    /**
+     * The arm with the highest predicted reward, without exploration (what to use when evaluating), unless it beats
+     * the default arm by no more than the switch margin.
+     */
     public int greedy(double[] x) {
-        return argmax(x, 0);
+        int best = argmax(x, 0);
+        return best != defaultArm && predict(best, x) <= predict(defaultArm, x) + switchMargin ? defaultArm : best;
     }
 
     /** Predicted reward of {@code arm} for {@code x}. */

@@ -12,10 +12,27 @@ import java.util.function.ToDoubleFunction;
 public final class Strategies {
 
     /** In arm order: the bandit's arm {@code i} is {@code ALL.get(i)}. Cosine first: it is the untrained default. */
-    public static final List<RetrievalStrategy> ALL = List.of(new Cosine(), new Hybrid(), new Recency(0.35),
-            new Importance(0.35), new Mmr(0.7));
+    public static final List<RetrievalStrategy> ALL = List.of(new Cosine(), new Hybrid(), new Recency(0.5),
+            new Importance(0.5), new Mmr(0.7));
+
+    /** How many of the cosine best a boost may reorder. */
+    public static final int BOOST_WINDOW = 10;
 
     private Strategies() {
+    }
+
+    /** The re-ranked head, then the rest of the pool by cosine, cut at k. */
+    private static List<Candidate> withTail(List<Candidate> head, List<Candidate> pool, int k) {
+        List<Candidate> out = new ArrayList<>(head);
+        for (Candidate c : byScore(pool, Candidate::cosine, pool.size())) {
+            if (out.size() >= k) {
+                break;
+            }
+            if (!head.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out.subList(0, Math.min(k, out.size()));
     }
 
     public static RetrievalStrategy byName(String name) {
@@ -61,7 +78,11 @@ public final class Strategies {
         }
     }
 
-    /** Normalised cosine plus a boost for the newest candidates (min-max of creation time over the pool). */
+    /**
+     * Breaks near-ties by age: among the cosine top {@value #BOOST_WINDOW}, normalised cosine plus a boost for the
+     * newest (min-max of creation time within that window). Limiting the boost to the window keeps a new but
+     * unrelated item from being pulled up; what it is for is choosing the newest of several similar notes.
+     */
     public record Recency(double boost) implements RetrievalStrategy {
         @Override
         public String name() {
@@ -70,13 +91,15 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            double[] cos = normalised(pool, Candidate::cosine);
-            double[] age = normalised(pool, c -> c.item().createdAt().toEpochMilli());
-            return byIndexScore(pool, i -> cos[i] + boost * age[i], k);
+            List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
+            double[] cos = normalised(window, Candidate::cosine);
+            double[] age = normalised(window, c -> c.item().createdAt().toEpochMilli());
+            List<Candidate> head = byIndexScore(window, i -> cos[i] + boost * age[i], window.size());
+            return withTail(head, pool, k);
         }
     }
 
-    /** Normalised cosine plus a boost for the item's stored importance. */
+    /** Like {@link Recency}, with the item's stored importance (in [0, 1]) as the boost. */
     public record Importance(double boost) implements RetrievalStrategy {
         @Override
         public String name() {
@@ -85,8 +108,11 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            double[] cos = normalised(pool, Candidate::cosine);
-            return byIndexScore(pool, i -> cos[i] + boost * pool.get(i).item().importance(), k);
+            List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
+            double[] cos = normalised(window, Candidate::cosine);
+            List<Candidate> head = byIndexScore(window, i -> cos[i] + boost * window.get(i).item().importance(),
+                    window.size());
+            return withTail(head, pool, k);
         }
     }
 

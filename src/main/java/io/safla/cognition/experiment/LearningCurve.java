@@ -1,5 +1,6 @@
 package io.safla.cognition.experiment;
 
+import io.safla.cognition.AdaptiveRetrieval;
 import io.safla.embedding.CachingEmbedder;
 import io.safla.embedding.Embedder;
 import io.safla.embedding.HashingEmbedder;
@@ -11,7 +12,8 @@ import java.util.Map;
  * Command-line entry of {@code scripts/learning-curve.sh}: prints one line per round and, last, one JSON line
  * {@code {"baseline_ndcg", "final_ndcg", "rounds", "control_baseline_ndcg", "control_final_ndcg", ...}}.
  *
- * <p>Usage: {@code LearningCurve [--rounds R] [--seed S] [--batch B] [--embedder minilm|hashing]}
+ * <p>Usage: {@code LearningCurve [--rounds R] [--seed S] [--batch B] [--embedder minilm|hashing]
+ *     [--diagnose SPLIT]}
  */
 public final class LearningCurve {
 
@@ -23,6 +25,8 @@ public final class LearningCurve {
         long seed = 7;
         int batch = 6;
         String embedderName = "minilm";
+        String diagnose = null;
+        Double alpha = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -30,6 +34,8 @@ public final class LearningCurve {
                 case "--seed" -> seed = Long.parseLong(require(args[i], value));
                 case "--batch" -> batch = Integer.parseInt(require(args[i], value));
                 case "--embedder" -> embedderName = require(args[i], value);
+                case "--diagnose" -> diagnose = require(args[i], value);
+                case "--alpha" -> alpha = Double.parseDouble(require(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -40,14 +46,27 @@ public final class LearningCurve {
             default -> throw new IllegalArgumentException("--embedder must be minilm or hashing");
         };
         RetrievalSet set = RetrievalSet.bundled();
+        if (diagnose != null) {
+            // per-kind nDCG of each fixed strategy: for designing the method, meant for the feedback split only
+            new LearningExperiment(set, new CachingEmbedder(embedder, 10_000), seed, batch).strategyTable(diagnose)
+                    .forEach((kind, row) -> System.out.println(kind + " " + row));
+            return;
+        }
         System.out.printf(Locale.ROOT, "# %d items, %d feedback / %d held-out / %d control queries, embedder %s, "
                 + "seed %d, batch %d%n", set.items().size(), set.split("feedback").size(),
                 set.split("heldout").size(), set.split("control").size(), embedder.name(), seed, batch);
-        System.out.println("# round  heldout_ndcg  control_ndcg  kept/rolled_back  hybrid_w  threshold  "
+        System.out.println("# round  feedback_ndcg  heldout_ndcg  control_ndcg  kept/rolled_back  hybrid_w  threshold  "
                 + "heldout_strategies");
-        LearningExperiment.Result result = new LearningExperiment(set, new CachingEmbedder(embedder, 10_000), seed,
-                batch).run(rounds, r -> System.out.printf(Locale.ROOT, "%7d  %12.4f  %12.4f  %7d/%-8d  %8.3f  %9.3f  %s%n",
-                        r.round(), r.heldOutNdcg(), r.controlNdcg(), r.cyclesKept(), r.cyclesRolledBack(),
+        LearningExperiment experiment = new LearningExperiment(set, new CachingEmbedder(embedder, 10_000), seed,
+                batch);
+        if (alpha != null) {
+            AdaptiveRetrieval.Config d = AdaptiveRetrieval.Config.defaults(seed);
+            experiment.withLearnerConfig(new AdaptiveRetrieval.Config(alpha, d.defaultPrior(), d.switchMargin(),
+                    d.initialHybridWeight(), d.weightLearningRate(), d.maxThreshold(), seed));
+        }
+        LearningExperiment.Result result = experiment.run(rounds, r -> System.out.printf(Locale.ROOT,
+                "%7d  %13.4f  %12.4f  %12.4f  %7d/%-8d  %8.3f  %9.3f  %s%n", r.round(), r.feedbackNdcg(),
+                        r.heldOutNdcg(), r.controlNdcg(), r.cyclesKept(), r.cyclesRolledBack(),
                         r.hybridWeight(), r.threshold(), r.heldOutStrategies()));
         for (Map.Entry<String, double[]> e : result.heldOutByKind().entrySet()) {
             System.out.printf(Locale.ROOT, "# held-out %-11s before %.4f  after %.4f%n", e.getKey(),

@@ -40,6 +40,7 @@ public final class LearningExperiment {
     private final Embedder embedder;
     private final long seed;
     private final int batchSize;
+    private AdaptiveRetrieval.Config learnerConfig;
 
     public LearningExperiment(RetrievalSet set, Embedder embedder, long seed, int batchSize) {
         if (batchSize < 1) {
@@ -49,10 +50,17 @@ public final class LearningExperiment {
         this.embedder = embedder;
         this.seed = seed;
         this.batchSize = batchSize;
+        this.learnerConfig = AdaptiveRetrieval.Config.defaults(seed);
+    }
+
+    /** Replaces the learner's default configuration (for studying the method on the feedback split). */
+    public LearningExperiment withLearnerConfig(AdaptiveRetrieval.Config config) {
+        this.learnerConfig = config;
+        return this;
     }
 
     /** One measured point of the curve. */
-    public record Round(int round, double heldOutNdcg, double controlNdcg, Map<String, Integer> heldOutStrategies,
+    public record Round(int round, double feedbackNdcg, double heldOutNdcg, double controlNdcg, Map<String, Integer> heldOutStrategies,
             int cyclesKept, int cyclesRolledBack, double hybridWeight, double threshold) {}
 
     /** The whole curve, round 0 being the untrained default, plus nDCG per query kind before and after. */
@@ -66,14 +74,46 @@ public final class LearningExperiment {
         }
     }
 
-    public Result run(int roundCount, Consumer<Round> progress) throws Exception {
+    /**
+     * nDCG@10 per query kind of every fixed strategy on one split, with the learner's initial parameters: the
+     * diagnosis for choosing strategies and features. Use it on the feedback split only.
+     */
+    public Map<String, Map<String, Double>> strategyTable(String split) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        try (MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(Math.max(1, set.items().size()),
-                EvictionPolicy.LRU, 0, Duration.ofMinutes(1), 1_000_000, 1), embedder, new ScalarKernel(), null,
-                clock)) {
-            engine.addAll(set.items());
+        try (MemoryEngine engine = newEngine(clock)) {
             AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
                     AdaptiveRetrieval.Config.defaults(seed));
+            Map<String, Map<String, double[]>> sums = new TreeMap<>();
+            for (RetrievalSet.LabelledQuery q : set.split(split)) {
+                for (var strategy : io.safla.cognition.Strategies.ALL) {
+                    double ndcg = RankingQuality.ndcg(learner.answer(q.query(), strategy).ids(), q.relevant(),
+                            AdaptiveRetrieval.K);
+                    double[] s = sums.computeIfAbsent(q.kind(), k -> new TreeMap<>())
+                            .computeIfAbsent(strategy.name(), k -> new double[2]);
+                    s[0] += ndcg;
+                    s[1]++;
+                }
+            }
+            Map<String, Map<String, Double>> out = new TreeMap<>();
+            sums.forEach((kind, byStrategy) -> byStrategy.forEach((name, s) ->
+                    out.computeIfAbsent(kind, k -> new TreeMap<>()).put(name, s[0] / s[1])));
+            return out;
+        }
+    }
+
+    private MemoryEngine newEngine(Clock clock) {
+        MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(Math.max(1, set.items().size()),
+                EvictionPolicy.LRU, 0, Duration.ofMinutes(1), 1_000_000, 1), embedder, new ScalarKernel(), null,
+                clock);
+        engine.addAll(set.items());
+        return engine;
+    }
+
+    public Result run(int roundCount, Consumer<Round> progress) throws Exception {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (MemoryEngine engine = newEngine(clock)) {
+            AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
+                    learnerConfig);
             FeedbackLoop loop = new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(),
                     clock);
             List<RetrievalSet.LabelledQuery> feedback = new ArrayList<>(set.split("feedback"));
@@ -81,7 +121,7 @@ public final class LearningExperiment {
             List<RetrievalSet.LabelledQuery> control = set.split("control");
             Map<String, double[]> byKind = new TreeMap<>();
             List<Round> rounds = new ArrayList<>();
-            Round start = measure(0, learner, heldOut, control, 0, 0, byKind, 0);
+            Round start = measure(0, learner, feedback, heldOut, control, 0, 0, byKind, 0);
             rounds.add(start);
             progress.accept(start);
             Random shuffle = new Random(seed);
@@ -99,7 +139,7 @@ public final class LearningExperiment {
                         rolledBack++;
                     }
                 }
-                Round round = measure(r, learner, heldOut, control, kept, rolledBack, byKind,
+                Round round = measure(r, learner, feedback, heldOut, control, kept, rolledBack, byKind,
                         r == roundCount ? 1 : -1);
                 rounds.add(round);
                 progress.accept(round);
@@ -111,7 +151,8 @@ public final class LearningExperiment {
         }
     }
 
-    private static Round measure(int round, AdaptiveRetrieval learner, List<RetrievalSet.LabelledQuery> heldOut,
+    private static Round measure(int round, AdaptiveRetrieval learner, List<RetrievalSet.LabelledQuery> feedback,
+            List<RetrievalSet.LabelledQuery> heldOut,
             List<RetrievalSet.LabelledQuery> control, int kept, int rolledBack, Map<String, double[]> byKind,
             int kindSlot) {
         Map<String, Integer> strategies = new TreeMap<>();
@@ -134,7 +175,11 @@ public final class LearningExperiment {
         for (RetrievalSet.LabelledQuery q : control) {
             controlSum += RankingQuality.ndcg(learner.exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
         }
-        return new Round(round, heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
+        double feedbackSum = 0;
+        for (RetrievalSet.LabelledQuery q : feedback) {
+            feedbackSum += RankingQuality.ndcg(learner.exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
+        }
+        return new Round(round, feedback.isEmpty() ? 0 : feedbackSum / feedback.size(), heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
                 control.isEmpty() ? 0 : controlSum / control.size(), strategies, kept, rolledBack,
                 learner.hybridWeight(), learner.threshold());
     }
