@@ -6,6 +6,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
 import io.safla.settings.service.SettingsService;
@@ -24,7 +25,7 @@ public class MemoryView extends VerticalLayout {
     final MemoryStatsPanel stats;
 
     MemoryView(MemoryService memory, CheckpointService checkpoints, SettingsService settings, VisitorActions actions,
-            Validator validator) {
+            Validator validator, FeedbackLoopService feedback) {
         setId("memory-view");
         add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
                 + " and see how the store runs. Every score, row and figure comes from the running engine."));
@@ -32,7 +33,7 @@ public class MemoryView extends VerticalLayout {
         status.addClassName("degraded-banner");
         status.setVisible(!memory.ready());
         status.setText("Degraded: " + memory.stateReason());
-        search = new MemorySearchPanel(memory, actions);
+        search = new MemorySearchPanel(memory, actions, feedback);
         search.threshold.setValue(settings.current().defaultThreshold());
         browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
         stats = new MemoryStatsPanel(memory);
