@@ -186,6 +186,15 @@ public final class AdaptiveRetrieval {
         return new RetrievalStrategy.Context(hybridWeight, clock.instant());
     }
 
+    /** Sets the hybrid weight and threshold by hand: a proposed change, to be judged by the loop's gate. */
+    public synchronized void override(double newHybridWeight, double newThreshold) {
+        if (!(newHybridWeight >= 0 && newHybridWeight <= 1) || !(newThreshold >= 0 && newThreshold <= 1)) {
+            throw new IllegalArgumentException("hybrid weight and threshold must be in [0, 1]");
+        }
+        hybridWeight = newHybridWeight;
+        threshold = newThreshold;
+    }
+
     public synchronized double hybridWeight() {
         return hybridWeight;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The self-aware loop. One {@link #runCycle cycle}: observe the learner on its guard queries (every query judged
@@ -64,6 +65,37 @@ public final class FeedbackLoop {
         for (Judgement j : batch) {
             addGuard(j);
         }
+        String adaptation = "learn from " + batch.size() + " judgement" + (batch.size() == 1 ? "" : "s")
+                + (counterfactual ? ", every strategy scored" : explore ? ", exploring" : "");
+        return cycle(batch, context, adaptation, decisions -> {
+            for (Judgement j : batch) {
+                AdaptiveRetrieval.Learned learned;
+                if (counterfactual) {
+                    learned = learner.learnCounterfactually(j);
+                } else {
+                    AdaptiveRetrieval.Answer shown = explore ? learner.explore(j.query())
+                            : learner.exploit(j.query());
+                    learned = learner.learn(shown, j);
+                }
+                decisions.add(new CycleRecord.Decision(j.query(), learned.strategy(), learned.reward()));
+            }
+        });
+    }
+
+    /**
+     * Puts a proposed change to the learner (e.g. an operator's "set the lexical weight to 0.05") through the same
+     * observe, checkpoint, evaluate and gate steps as learning does: kept if the guarded metrics stay in bounds.
+     */
+    public synchronized CycleRecord tryAdaptation(String description, Consumer<AdaptiveRetrieval> change,
+            String context) {
+        if (guard.isEmpty()) {
+            throw new IllegalStateException("no judged queries yet: nothing to judge the change by");
+        }
+        return cycle(List.of(), context, description, decisions -> change.accept(learner));
+    }
+
+    private CycleRecord cycle(List<Judgement> batch, String context, String adaptation,
+            Consumer<List<CycleRecord.Decision>> adapt) {
         Map<String, Double> perQueryBefore = new LinkedHashMap<>();
         LoopMetrics before = observe(perQueryBefore, keptQuality);
         AdaptiveRetrieval.LearnerState checkpoint = learner.snapshot();
@@ -76,16 +108,7 @@ public final class FeedbackLoop {
         double weightBefore = learner.hybridWeight();
         double thresholdBefore = learner.threshold();
         List<CycleRecord.Decision> decisions = new ArrayList<>();
-        for (Judgement j : batch) {
-            AdaptiveRetrieval.Learned learned;
-            if (counterfactual) {
-                learned = learner.learnCounterfactually(j);
-            } else {
-                AdaptiveRetrieval.Answer shown = explore ? learner.explore(j.query()) : learner.exploit(j.query());
-                learned = learner.learn(shown, j);
-            }
-            decisions.add(new CycleRecord.Decision(j.query(), learned.strategy(), learned.reward()));
-        }
+        adapt.accept(decisions);
         double weightAfter = learner.hybridWeight();
         double thresholdAfter = learner.threshold();
 
@@ -106,7 +129,7 @@ public final class FeedbackLoop {
             rollbacks++;
             keptQuality.putAll(perQueryBefore);
         }
-        CycleRecord record = new CycleRecord(++cycleCount, clock.instant(), context, batch, decisions,
+        CycleRecord record = new CycleRecord(++cycleCount, clock.instant(), context, adaptation, batch, decisions,
                 weightBefore, weightAfter, thresholdBefore, thresholdAfter, before, after, delta, outcome,
                 violations, checkpointId);
         cycles.addFirst(record);

@@ -117,6 +117,25 @@ class FeedbackLoopTest {
     }
 
     @Test
+    void aProposedChangeGoesThroughTheSameGate() {
+        FeedbackLoop loop = loop(SafetyGate.defaults());
+        guardTheOtherRegions(loop);
+        AdaptiveRetrieval.LearnerState before = loop.learner().snapshot();
+
+        CycleRecord harmful = loop.tryAdaptation("mislead", l -> l.learnCounterfactually(misleadingFeedback().get(0)),
+                "interactive");
+        assertThat(harmful.outcome()).isEqualTo(CycleRecord.Outcome.ROLLED_BACK);
+        assertThat(harmful.adaptation()).isEqualTo("mislead");
+        assertThat(harmful.judgements()).isEmpty();
+        assertThat(loop.learner().snapshot()).isEqualTo(before);
+
+        CycleRecord harmless = loop.tryAdaptation("weight 0.6", l -> l.override(0.6, 0.1), "interactive");
+        assertThat(harmless.outcome()).isEqualTo(CycleRecord.Outcome.KEPT);
+        assertThat(loop.learner().hybridWeight()).isEqualTo(0.6);
+        assertThat(loop.learner().threshold()).isEqualTo(0.1);
+    }
+
+    @Test
     void helpfulFeedbackIsKept_andTheCycleRecordsInputsDecisionAndOutcome() {
         FeedbackLoop loop = loop(SafetyGate.defaults());
         List<Judgement> honest = REGIONS.stream().map(r -> new Judgement("when is the outage review for the " + r
