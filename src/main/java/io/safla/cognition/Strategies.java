@@ -91,11 +91,8 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
-            double[] cos = normalised(window, Candidate::cosine);
-            double[] age = normalised(window, c -> c.item().createdAt().toEpochMilli());
-            List<Candidate> head = byIndexScore(window, i -> cos[i] + boost * age[i], window.size());
-            return withTail(head, pool, k);
+            return boostedWithinWindow(pool, k, boost, window -> normalised(window,
+                    c -> c.item().createdAt().toEpochMilli()));
         }
     }
 
@@ -108,12 +105,22 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
-            double[] cos = normalised(window, Candidate::cosine);
-            List<Candidate> head = byIndexScore(window, i -> cos[i] + boost * window.get(i).item().importance(),
-                    window.size());
-            return withTail(head, pool, k);
+            return boostedWithinWindow(pool, k, boost, window -> window.stream()
+                    .mapToDouble(c -> c.item().importance()).toArray());
         }
+    }
+
+    /**
+     * Re-ranks the cosine top {@value #BOOST_WINDOW} by normalised cosine plus {@code boost} times a signal in
+     * [0, 1], then fills up to k with the rest of the pool by cosine.
+     */
+    private static List<Candidate> boostedWithinWindow(List<Candidate> pool, int k, double boost,
+            java.util.function.Function<List<Candidate>, double[]> signal) {
+        List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
+        double[] cos = normalised(window, Candidate::cosine);
+        double[] extra = signal.apply(window);
+        List<Candidate> head = byIndexScore(window, i -> cos[i] + boost * extra[i], window.size());
+        return withTail(head, pool, k);
     }
 
     /**
