@@ -3,6 +3,7 @@ package io.safla.cognition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class Bm25Index {
     private final Map<String, Map<String, Integer>> termFrequencies = new HashMap<>();
     private final Map<String, Integer> lengths = new HashMap<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
+    /** Term to the documents holding it, so {@link #top} scores only documents sharing a term with the query. */
+    private final Map<String, Set<String>> postings = new HashMap<>();
     private long totalLength;
 
     public Bm25Index() {
@@ -75,6 +78,7 @@ public final class Bm25Index {
         totalLength += tokens.size();
         for (String term : tf.keySet()) {
             documentFrequency.merge(term, 1, Integer::sum);
+            postings.computeIfAbsent(term, t -> new HashSet<>()).add(id);
         }
     }
 
@@ -86,6 +90,10 @@ public final class Bm25Index {
         totalLength -= lengths.remove(id);
         for (String term : tf.keySet()) {
             documentFrequency.computeIfPresent(term, (k, n) -> n == 1 ? null : n - 1);
+            Set<String> docs = postings.get(term);
+            if (docs != null && docs.remove(id) && docs.isEmpty()) {
+                postings.remove(term);
+            }
         }
         return true;
     }
@@ -95,6 +103,7 @@ public final class Bm25Index {
         termFrequencies.clear();
         lengths.clear();
         documentFrequency.clear();
+        postings.clear();
         totalLength = 0;
         documents.forEach(this::put);
     }
@@ -125,8 +134,12 @@ public final class Bm25Index {
     /** The {@code n} best-scoring documents with a positive score, best first (ties by id). */
     public List<Map.Entry<String, Double>> top(String query, int n) {
         Set<String> terms = queryTerms(query);
+        Set<String> matching = new HashSet<>();
+        for (String term : terms) {
+            matching.addAll(postings.getOrDefault(term, Set.of()));
+        }
         List<Map.Entry<String, Double>> all = new ArrayList<>();
-        for (String id : termFrequencies.keySet()) {
+        for (String id : matching) {
             double s = score(terms, id);
             if (s > 0) {
                 all.add(Map.entry(id, s));

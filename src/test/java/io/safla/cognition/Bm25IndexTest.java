@@ -67,6 +67,8 @@ class Bm25IndexTest {
                     .isEqualTo(rebuilt.score("disk full db-prod-07 postgres cat", id));
         }
         assertThat(incremental.score("postgres", "b")).isZero();
+        assertThat(incremental.top("03", 5)).isEmpty(); // its only holder is gone from the postings too
+        assertThat(incremental.top("disk postgres", 5)).extracting(Map.Entry::getKey).containsExactly("a");
         assertThat(incremental.size()).isEqualTo(4);
         assertThat(incremental.remove("b")).isFalse();
     }
