@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  */
 public final class FeedbackLoop {
 
-    private static final int GUARD_LIMIT = 300;
+    /** Default bound on guard queries: every cycle answers each of them twice. */
+    public static final int DEFAULT_GUARD_LIMIT = 300;
     private static final int CYCLE_HISTORY = 200;
     private static final int CHECKPOINTS_KEPT = 20;
 
@@ -30,6 +31,7 @@ public final class FeedbackLoop {
     private final DeltaEvaluator evaluator;
     private final SafetyGate gate;
     private final Clock clock;
+    private final int guardLimit;
     private final Map<String, Judgement> guard = new LinkedHashMap<>();
     private final Map<String, Double> keptQuality = new LinkedHashMap<>();
     private final Deque<CycleRecord> cycles = new ArrayDeque<>();
@@ -40,6 +42,16 @@ public final class FeedbackLoop {
     private double qualityGoal = 0.8;
 
     public FeedbackLoop(AdaptiveRetrieval learner, DeltaEvaluator evaluator, SafetyGate gate, Clock clock) {
+        this(learner, evaluator, gate, clock, DEFAULT_GUARD_LIMIT);
+    }
+
+    /** @param guardLimit how many judged queries (newest) a cycle is judged on */
+    public FeedbackLoop(AdaptiveRetrieval learner, DeltaEvaluator evaluator, SafetyGate gate, Clock clock,
+            int guardLimit) {
+        if (guardLimit < 1) {
+            throw new IllegalArgumentException("guardLimit must be >= 1");
+        }
+        this.guardLimit = guardLimit;
         this.learner = learner;
         this.evaluator = evaluator;
         this.gate = gate;
@@ -154,7 +166,7 @@ public final class FeedbackLoop {
             guard.remove(judgement.query()); // re-insert as newest
         }
         guard.put(judgement.query(), merged);
-        while (guard.size() > GUARD_LIMIT) {
+        while (guard.size() > guardLimit) {
             String oldest = guard.keySet().iterator().next();
             guard.remove(oldest);
             keptQuality.remove(oldest);

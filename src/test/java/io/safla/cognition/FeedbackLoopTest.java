@@ -170,6 +170,20 @@ class FeedbackLoopTest {
     }
 
     @Test
+    void theGuardSetKeepsTheNewestJudgedQueriesUpToItsLimit_mergingRepeats() {
+        AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), CLOCK,
+                AdaptiveRetrieval.Config.defaults(1));
+        FeedbackLoop loop = new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), CLOCK, 2);
+        loop.addGuard(Judgement.of("q1", "cause-north", true));
+        loop.addGuard(Judgement.of("q2", "cause-south", true));
+        loop.addGuard(Judgement.of("q1", "review-north", false)); // merged into q1, which becomes the newest
+        loop.addGuard(Judgement.of("q3", "cause-east", true)); // pushes out q2
+
+        assertThat(loop.selfAwareness().guardQueries()).isEqualTo(2);
+        assertThat(loop.observe().queries()).isEqualTo(2);
+    }
+
+    @Test
     void theLexicalIndexFollowsTheEngine() {
         CandidateRetriever retriever = new CandidateRetriever(engine, 5, 5);
         assertThat(retriever.indexedDocuments()).isEqualTo(12);

@@ -27,6 +27,7 @@ public class FeedbackLoopService {
 
     /** Seed of the learner's tie-breaking: fixed, so the same feedback teaches the same thing. */
     static final long SEED = 7;
+    static final int GUARD_QUERIES = 100;
 
     private final MemoryService memory;
     private final Clock clock;
@@ -101,10 +102,14 @@ public class FeedbackLoopService {
         return loop;
     }
 
-    /** A loop with the production settings, over any engine (the Demo view's sandboxes use it too). */
+    /**
+     * A loop with the production settings, over any engine (the Demo view's sandboxes use it too). Each piece of
+     * feedback is judged on the newest {@value #GUARD_QUERIES} judged queries, which bounds its cost on a large
+     * shared memory.
+     */
     public static FeedbackLoop newLoop(MemoryEngine engine, Clock clock) {
         AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
                 AdaptiveRetrieval.Config.defaults(SEED));
-        return new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), clock);
+        return new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), clock, GUARD_QUERIES);
     }
 }
