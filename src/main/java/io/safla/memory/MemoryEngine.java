@@ -79,6 +79,7 @@ public final class MemoryEngine implements AutoCloseable {
     private final Map<String, MemoryItem> items = new ConcurrentHashMap<>();
     private volatile Cache<SearchRequest, List<SearchResult.Hit>> searchCache;
     private final AtomicLong idCounter = new AtomicLong();
+    private final AtomicLong version = new AtomicLong();
     private final RecoveryReport recoveryReport;
     private volatile Embedder embedder;
     private volatile VectorStore store;
@@ -174,6 +175,7 @@ public final class MemoryEngine implements AutoCloseable {
                 log.appendAll(entries);
             }
             searchCache.invalidateAll();
+            version.incrementAndGet();
             maybeSnapshot();
             return stored;
         } finally {
@@ -206,6 +208,7 @@ public final class MemoryEngine implements AutoCloseable {
                 log.append("delete", MemoryCodec.encodeDelete(id));
             }
             searchCache.invalidateAll();
+            version.incrementAndGet();
             maybeSnapshot();
             return true;
         } finally {
@@ -229,6 +232,7 @@ public final class MemoryEngine implements AutoCloseable {
                 log.appendAll(entries);
             }
             searchCache.invalidateAll();
+            version.incrementAndGet();
             maybeSnapshot();
             return entries.size();
         } finally {
@@ -247,6 +251,24 @@ public final class MemoryEngine implements AutoCloseable {
         List<SearchResult.Hit> hits = searchVector(query, request, null);
         searchCache.put(request, hits);
         return new SearchResult(hits, (System.nanoTime() - start) / 1000, false);
+    }
+
+    /**
+     * Search with an already embedded query, bypassing the cache: for re-rankers that embed the query once and need
+     * a larger candidate pool than they finally return.
+     */
+    public SearchResult searchByVector(float[] query, SearchRequest shape) {
+        long start = System.nanoTime();
+        List<SearchResult.Hit> hits = searchVector(query, shape, null);
+        return new SearchResult(hits, (System.nanoTime() - start) / 1000, false);
+    }
+
+    /**
+     * Grows by one on every change of the stored items, so derived indexes (e.g. a lexical one) can tell cheaply
+     * whether they are stale.
+     */
+    public long version() {
+        return version.get();
     }
 
     /** Items most similar to a stored one, itself excluded. */
@@ -384,6 +406,7 @@ public final class MemoryEngine implements AutoCloseable {
             embedder = newEmbedder;
             old.close();
             searchCache.invalidateAll();
+            version.incrementAndGet();
             snapshotNow();
         } finally {
             lock.writeLock().unlock();
@@ -426,6 +449,7 @@ public final class MemoryEngine implements AutoCloseable {
                     log.appendAll(entries);
                 }
             }
+            version.incrementAndGet();
             searchCache = Caffeine.newBuilder().maximumSize(next.searchCacheSize())
                     .expireAfterWrite(next.searchCacheTtl()).recordStats().build();
             snapshotNow();
@@ -502,6 +526,7 @@ public final class MemoryEngine implements AutoCloseable {
                 log.appendAll(entries);
             }
             searchCache.invalidateAll();
+            version.incrementAndGet();
             snapshotNow();
         } finally {
             lock.writeLock().unlock();

@@ -1,6 +1,5 @@
 package io.safla.demo.ui;
 
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
@@ -19,6 +18,7 @@ public class DemoView extends VerticalLayout {
     final SafetyIntervention intervention;
 
     final ConsolidationScenario consolidation;
+    final SelfImprovingLoop loop;
 
     DemoView(DemoService demo, VisitorActions actions, java.time.Clock clock) {
         setId("demo-view");
@@ -28,21 +28,14 @@ public class DemoView extends VerticalLayout {
         recall = new RememberAndRecall(demo, actions);
         intervention = new SafetyIntervention(demo, actions);
         consolidation = new ConsolidationScenario(demo, actions, clock);
+        loop = new SelfImprovingLoop(demo, actions, clock);
         TabSheet scenarios = new TabSheet();
         scenarios.setId("demo-scenarios");
         scenarios.setWidthFull();
         scenarios.add("Remember and recall", recall);
         scenarios.add("Safety intervention", intervention);
         scenarios.add("Memory consolidation", consolidation);
-        scenarios.add("Self-improving loop", comingWith("The self-improving loop (strategies learned from feedback,"
-                + " delta evaluation, automatic rollback) arrives with the feedback-loop issue; nothing is simulated"
-                + " here in the meantime."));
+        scenarios.add("Self-improving loop", loop);
         add(scenarios);
-    }
-
-    private static Paragraph comingWith(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("view-intro");
-        return p;
     }
 }

@@ -10,12 +10,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.safla.cognition.service.FeedbackLoopService;
+import io.safla.cognition.service.UnknownItemException;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryType;
 import io.safla.memory.SearchRequest;
@@ -30,6 +34,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The search playground: a typed query, k, threshold, type and metric; scored rows, latency, cache, find similar. */
 class MemorySearchPanel extends VerticalLayout {
@@ -38,6 +43,9 @@ class MemorySearchPanel extends VerticalLayout {
 
     private final MemoryService memory;
     private final VisitorActions actions;
+    private final FeedbackLoopService feedback;
+    /** The query whose results are shown; null for "similar to", which has no query to learn from. */
+    private @Nullable String shownQuery;
     final TextField query = new TextField("Query");
     final IntegerField k = new IntegerField("Results (k)");
     final NumberField threshold = new NumberField("Minimum score");
@@ -47,9 +55,10 @@ class MemorySearchPanel extends VerticalLayout {
     final Span summary = new Span();
     final Grid<SearchResult.Hit> results = new Grid<>();
 
-    MemorySearchPanel(MemoryService memory, VisitorActions actions) {
+    MemorySearchPanel(MemoryService memory, VisitorActions actions, FeedbackLoopService feedback) {
         this.memory = memory;
         this.actions = actions;
+        this.feedback = feedback;
         setPadding(false);
         add(createForm(), summary, createGrid());
         summary.setId("search-summary");
@@ -103,7 +112,9 @@ class MemorySearchPanel extends VerticalLayout {
             similar.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             similar.setAriaLabel("Find memories similar to: " + abbreviate(h.item().text()));
             return similar;
-        }).setHeader("").setWidth("7em").setFlexGrow(0);
+        }).setHeader("").setKey("similar").setWidth("7em").setFlexGrow(0);
+        results.addComponentColumn(this::thumbs).setHeader("Relevant?").setKey("feedback").setWidth("8em")
+                .setFlexGrow(0);
         results.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(h -> details(h.item())));
         results.setAllRowsVisible(true);
         results.setAriaLabel("Search results");
@@ -119,6 +130,41 @@ class MemorySearchPanel extends VerticalLayout {
 
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** Thumbs up/down: relevance feedback for the feedback loop, on results of a typed query only. */
+    private HorizontalLayout thumbs(SearchResult.Hit hit) {
+        Button up = new Button(VaadinIcon.THUMBS_UP.create(), e -> sendFeedback(hit.item(), true));
+        Button down = new Button(VaadinIcon.THUMBS_DOWN.create(), e -> sendFeedback(hit.item(), false));
+        up.setAriaLabel("Relevant to the query: " + abbreviate(hit.item().text()));
+        down.setAriaLabel("Not relevant to the query: " + abbreviate(hit.item().text()));
+        up.addClassName("feedback-up");
+        down.addClassName("feedback-down");
+        for (Button b : List.of(up, down)) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+            b.setEnabled(shownQuery != null);
+        }
+        HorizontalLayout both = new HorizontalLayout(up, down);
+        both.setSpacing(false);
+        return both;
+    }
+
+    void sendFeedback(MemoryItem item, boolean relevant) {
+        String q = shownQuery;
+        if (q == null) {
+            error("Feedback needs a typed query; \u201csimilar to\u201d results have none.");
+            return;
+        }
+        actions.run("memory.feedback", () -> {
+            try {
+                FeedbackLoopService.FeedbackOutcome outcome = feedback.feedback(q, item.id(), relevant);
+                Notification.show(outcome.message(), 6000, Notification.Position.BOTTOM_END).addThemeVariants(
+                        "KEPT".equals(outcome.outcome()) ? NotificationVariant.LUMO_SUCCESS
+                                : NotificationVariant.LUMO_CONTRAST);
+            } catch (EngineUnavailableException | UnknownItemException e) {
+                error(e.getMessage());
+            }
+        });
     }
 
     static Span typeBadge(MemoryType type) {
@@ -173,7 +219,7 @@ class MemorySearchPanel extends VerticalLayout {
                 metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
         actions.run("memory.search", () -> {
             try {
-                show(memory.engine().search(request), "\u201c" + text + "\u201d");
+                show(memory.engine().search(request), "\u201c" + text + "\u201d", text);
             } catch (EngineUnavailableException e) {
                 error("Degraded: " + e.getMessage());
             }
@@ -186,14 +232,15 @@ class MemorySearchPanel extends VerticalLayout {
                 SearchRequest shape = new SearchRequest(item.text().length() > 1000 ? item.text().substring(0, 1000)
                         : item.text(), k.getValue() == null ? 10 : k.getValue(), 0, Set.of(),
                         metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
-                show(memory.engine().similarTo(item.id(), shape), "similar to " + item.id());
+                show(memory.engine().similarTo(item.id(), shape), "similar to " + item.id(), null);
             } catch (EngineUnavailableException | IllegalArgumentException e) {
                 error(e.getMessage());
             }
         });
     }
 
-    private void show(SearchResult result, String what) {
+    private void show(SearchResult result, String what, @Nullable String typedQuery) {
+        shownQuery = typedQuery;
         List<SearchResult.Hit> hits = result.hits();
         results.setItems(hits);
         summary.setText(hits.size() + " result" + (hits.size() == 1 ? "" : "s") + " for " + what + " in "

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.HybridMemoryService;
+import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.service.CheckpointService;
 import io.safla.ui.OperatorAccess;
@@ -39,7 +40,8 @@ public class MemoryView extends VerticalLayout {
 
     MemoryView(MemoryService memory, CheckpointService checkpoints, VisitorPreferences preferences,
             VisitorActions actions, Validator validator, HybridMemoryService hybrid,
-            ConsolidationService consolidation, OperatorAccess access, Clock clock) {
+            ConsolidationService consolidation, OperatorAccess access, Clock clock,
+            FeedbackLoopService feedback) {
         setId("memory-view");
         add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
                 + " and see how the store runs. Every score, row and figure comes from the running engine."));
@@ -47,7 +49,7 @@ public class MemoryView extends VerticalLayout {
         status.addClassName("degraded-banner");
         status.setVisible(!memory.ready());
         status.setText("Degraded: " + memory.stateReason());
-        search = new MemorySearchPanel(memory, actions);
+        search = new MemorySearchPanel(memory, actions, feedback);
         search.startFrom(preferences.current());
         browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
         stats = new MemoryStatsPanel(memory);

@@ -1,0 +1,115 @@
+package io.safla.cognition.service;
+
+import io.safla.cognition.AdaptiveRetrieval;
+import io.safla.cognition.CandidateRetriever;
+import io.safla.cognition.CycleRecord;
+import io.safla.cognition.DeltaEvaluator;
+import io.safla.cognition.FeedbackLoop;
+import io.safla.cognition.Judgement;
+import io.safla.cognition.SafetyGate;
+import io.safla.cognition.SelfAwareness;
+import io.safla.memory.MemoryEngine;
+import io.safla.memory.service.MemoryService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Relevance feedback from visitors (Memory view thumbs, {@code POST /api/memory/feedback}) run through the
+ * {@link FeedbackLoop} over the shared memory engine. One judgement is one cycle. The learner keeps its own
+ * checkpoints (the loop's), not the memory's {@code CheckpointService}: those snapshot memory items, while what an
+ * adaptation changes is the learner. When the engine is replaced (a re-load), learning starts afresh on the new one.
+ */
+@Service
+public class FeedbackLoopService {
+
+    /** Seed of the learner's tie-breaking: fixed, so the same feedback teaches the same thing. */
+    static final long SEED = 7;
+    static final int GUARD_QUERIES = 100;
+
+    private final MemoryService memory;
+    private final Clock clock;
+    private @Nullable MemoryEngine engine;
+    private @Nullable FeedbackLoop loop;
+
+    public FeedbackLoopService(MemoryService memory, Clock clock) {
+        this.memory = memory;
+        this.clock = clock;
+    }
+
+    /**
+     * What one piece of feedback changed.
+     *
+     * @param preferredBefore the strategy the learner would have used for this query before
+     * @param preferredAfter and after this feedback (after a rollback: the same)
+     * @param message one sentence for the visitor
+     */
+    public record FeedbackOutcome(long cycle, String outcome, String preferredBefore, String preferredAfter,
+            String bestStrategy, double reward, double hybridWeightBefore, double hybridWeightAfter,
+            double thresholdBefore, double thresholdAfter, double totalDelta, List<String> violations,
+            String message) {}
+
+    /**
+     * Learns from one judgement: {@code itemId} is (not) relevant to {@code query}.
+     *
+     * @throws UnknownItemException if the memory holds no such item
+     * @throws IllegalArgumentException if the query is blank
+     */
+    public synchronized FeedbackOutcome feedback(String query, String itemId, boolean relevant) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query must not be blank");
+        }
+        FeedbackLoop current = loop();
+        if (current.learner().retriever().engine().get(itemId).isEmpty()) {
+            throw new UnknownItemException(itemId);
+        }
+        String q = query.strip();
+        String before = current.learner().preferredStrategy(q);
+        CycleRecord cycle = current.runCycle(List.of(Judgement.of(q, itemId, relevant)), "interactive", false,
+                true);
+        String after = current.learner().preferredStrategy(q);
+        CycleRecord.Decision decision = cycle.decisions().get(0);
+        String message;
+        if (cycle.outcome() == CycleRecord.Outcome.ROLLED_BACK) {
+            message = "Rolled back: " + String.join("; ", cycle.violations()) + ". Nothing learned was kept.";
+        } else if (!before.equals(after)) {
+            message = "Learned: queries like this now use " + after + " instead of " + before + ".";
+        } else {
+            message = String.format(Locale.ROOT, "Learned: %s stays best for queries like this; hybrid weight %.2f,"
+                    + " threshold %.2f.", after, current.learner().hybridWeight(), current.learner().threshold());
+        }
+        return new FeedbackOutcome(cycle.cycle(), cycle.outcome().name(), before, after, decision.strategy(),
+                decision.reward(), cycle.hybridWeightBefore(), cycle.outcome() == CycleRecord.Outcome.KEPT
+                        ? cycle.hybridWeightAfter() : cycle.hybridWeightBefore(), cycle.thresholdBefore(),
+                cycle.outcome() == CycleRecord.Outcome.KEPT ? cycle.thresholdAfter() : cycle.thresholdBefore(),
+                cycle.delta().total(), cycle.violations(), message);
+    }
+
+    /** The loop's self-awareness state. */
+    public synchronized SelfAwareness state() {
+        return loop().selfAwareness();
+    }
+
+    /** The shared engine's loop, made anew when the engine was replaced. */
+    private FeedbackLoop loop() {
+        MemoryEngine current = memory.engine();
+        if (loop == null || engine != current) {
+            engine = current;
+            loop = newLoop(current, clock);
+        }
+        return loop;
+    }
+
+    /**
+     * A loop with the production settings, over any engine (the Demo view's sandboxes use it too). Each piece of
+     * feedback is judged on the newest {@value #GUARD_QUERIES} judged queries, which bounds its cost on a large
+     * shared memory.
+     */
+    public static FeedbackLoop newLoop(MemoryEngine engine, Clock clock) {
+        AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
+                AdaptiveRetrieval.Config.defaults(SEED));
+        return new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), clock, GUARD_QUERIES);
+    }
+}
