@@ -204,6 +204,70 @@ class DashboardSmokeIT {
     }
 
     @Test
+    void memoryHybridTabs_drawTheGraphMapTimelineAndWorkingContext() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        HttpClient http = HttpClient.newHttpClient();
+        // the hybrid store loads after the engine; readiness does not wait for it
+        wait.until(d -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body().matches(
+                                "(?s).*\"hybridMemory\":\\{\"status\":\"UP\".*");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        driver.get(app.url("/memory"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Memory"));
+        for (var tab : List.of(List.of("Graph", "graph-chart", "memory-graph"), List.of("Map", "map-chart", "memory-map"),
+                List.of("Timeline", "timeline-chart", "memory-timeline"),
+                List.of("Working", "working-chart", "memory-working"))) {
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//vaadin-tab[normalize-space(.)='" + tab.get(0) + "']"))).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id(tab.get(1)), "data-rendered", "true"));
+            screenshot(tab.get(2));
+        }
+    }
+
+    @Test
+    void demoFlow_selfImprovingLoop_runsCyclesAndChartsThem() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        driver.get(app.url("/"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-tab[normalize-space(.)='Self-improving loop']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("loop-run-all"))).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("loop-chart"), "data-rendered", "true"));
+        wait.until(ExpectedConditions.textMatches(By.id("loop-position"),
+                java.util.regex.Pattern.compile("(?i).*(done|complete|finished).*")));
+        screenshot("demo-loop");
+    }
+
+    @Test
+    void themeToggle_switchesToDark_andTheChoiceSurvivesAReload() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        String themeOfPage = "return document.documentElement.getAttribute('theme') || '';";
+        driver.get(app.url("/safety"));
+        wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Safety"));
+        try {
+            if (!String.valueOf(js.executeScript(themeOfPage)).contains("dark")) {
+                driver.findElement(By.id("theme-toggle")).click();
+            }
+            wait.until(d -> String.valueOf(js.executeScript(themeOfPage)).contains("dark"));
+            wait.until(ExpectedConditions.attributeToBe(By.id("theme-toggle"), "aria-pressed", "true"));
+            screenshot("dark-safety");
+
+            driver.navigate().refresh();
+            wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Safety"));
+            assertThat(String.valueOf(js.executeScript(themeOfPage))).contains("dark");
+            wait.until(ExpectedConditions.attributeToBe(By.id("theme-toggle"), "aria-pressed", "true"));
+        } finally {
+            js.executeScript("window.localStorage.clear();");
+        }
+    }
+
+    @Test
     void phoneWidth_hasNoSidewaysScrolling() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
