@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -24,8 +25,18 @@ abstract class ApiTestSupport {
     @Autowired
     MemoryService memory;
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     final HttpClient client = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
+    /** Each test its own client address (the context is a Space, so X-Forwarded-For counts): the tests sharing this
+     * context would otherwise drain one rate-limit bucket and see 429s depending on the order they run in. */
+    final String clientAddress = nextClientAddress();
+
+    static String nextClientAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 250) % 250 + "." + (1 + n % 250);
+    }
 
     @BeforeEach
     void engineLoaded() {
@@ -34,7 +45,7 @@ abstract class ApiTestSupport {
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

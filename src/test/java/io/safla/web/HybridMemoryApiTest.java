@@ -34,6 +34,7 @@ class HybridMemoryApiTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final String clientAddress = ApiTestSupport.nextClientAddress();
 
     @BeforeEach
     void loaded() {
@@ -43,7 +44,7 @@ class HybridMemoryApiTest {
 
     private HttpResponse<String> send(String method, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("X-Forwarded-For", clientAddress).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
