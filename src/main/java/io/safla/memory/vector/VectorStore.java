@@ -515,6 +515,8 @@ public final class VectorStore implements AutoCloseable {
             // For cosine and dot the raw score is the similarity, and without a filter every row counts:
             // the per-row work is then one compare before the heap.
             boolean plain = filter == ALL_ROWS && (metric == Metric.COSINE || metric == Metric.DOT);
+            // the largest float not above the threshold; the exact double comparison below still decides
+            float thresholdFloor = Math.nextDown((float) threshold);
             int blocks = (to - from + BLOCK - 1) / BLOCK;
             boolean backwards = (scanDirection++ & 1) == 1;
             for (int i = 0; i < blocks; i++) {
@@ -522,10 +524,13 @@ public final class VectorStore implements AutoCloseable {
                 int e = Math.min(to, b + BLOCK);
                 kernel.scoreRows(op, q, data, b, e, buf);
                 if (plain) {
+                    // Rows below the heap's floor cannot get in; checking here saves a call for almost every row.
+                    float floor = Math.max(heap.floor(), thresholdFloor);
                     for (int r = b; r < e; r++) {
                         float sim = buf[r - b];
-                        if (sim >= threshold) {
+                        if (sim >= floor && sim >= threshold) {
                             heap.offer(sim, r);
+                            floor = Math.max(heap.floor(), thresholdFloor);
                         }
                     }
                     continue;
