@@ -10,13 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Matching through the start filter must give exactly the matches of a plain {@code find()} loop. */
 class StartFilterTest {
 
-    private static final List<Rule> ALL = new ArrayList<>();
-
-    static {
-        ALL.addAll(ContentSafetyLayer.RULES);
-        ALL.addAll(PromptInjectionLayer.RULES);
-        ALL.addAll(PrivacyLayer.RULES);
-    }
+    private static final List<Rule> ALL = RulePrefilterTest.ALL;
 
     @Test
     void filteredMatches_equalPlainFind_overCorpusAndDecodedViews() {
