@@ -291,8 +291,8 @@ final class StartFilter {
         boolean[] set = new boolean[128];
         for (int i = from; i < to; i++) {
             char c = r.charAt(i);
-            if (c == '[' || c == '&') {
-                return null;
+            if (c == '[' || c == '&' && i + 1 < to && r.charAt(i + 1) == '&') {
+                return null; // nested classes and intersections
             }
             char lo;
             if (c == '\\') {

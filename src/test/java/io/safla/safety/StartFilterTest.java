@@ -60,6 +60,8 @@ class StartFilterTest {
     void lookaheadSetIsUsed_andNegativeLookaroundsAreSkipped() {
         assertThat(StartFilter.of("(?=[;&])(?:;|&&)rm").next("abc;rm", 0)).isEqualTo(3);
         assertThat(StartFilter.of("(?<![\\d.-])\\d{3}").next("ab 12", 0)).isEqualTo(3);
+        assertThat(StartFilter.of("[;&|]\\s*rm").next("a & rm", 0)).isEqualTo(2);
+        assertThat(StartFilter.of("[a-z&&[^x]]b").restricts()).isFalse();
     }
 
     @Test
