@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Implementation notes (shape follows Lucene's PanamaVectorUtilSupport): inputs shorter than two vectors
  * go to the scalar code, because masking/reduction overhead outweighs the gain there. The main loop is
- * unrolled over several accumulators (for dot products over rows, over four rows at a time) so consecutive FMAs do not wait on each other, followed by a
+ * unrolled over several accumulators so consecutive FMAs do not wait on each other, followed by a
  * one-vector-at-a-time tail and a scalar tail; no masked loads. Bounds checks stay on (we do not set
  * {@code jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0} as jvector does): a kernel bug must surface as an
  * exception, not as silent reads of neighbouring rows. int8 dot products widen bytes to ints of the same lane
@@ -45,86 +45,32 @@ public final class PanamaKernel implements VectorKernel {
         return dot(a, 0, b, 0, a.length);
     }
 
-    /**
-     * Two accumulators over alternating vectors: the same summation order as {@link #dotRows}, so a row
-     * scored alone and in a batch of four gives bit-identical results.
-     */
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
         if (len < 2 * LANES) {
             return ScalarKernel.dot(a, aOff, b, bOff, len);
         }
         int i = 0;
+        // 4 accumulators: consecutive FMAs into one register would each wait out the previous FMA's latency.
         FloatVector acc0 = FloatVector.zero(FLOATS);
         FloatVector acc1 = FloatVector.zero(FLOATS);
-        int pairBound = len - len % (2 * LANES);
-        for (; i < pairBound; i += 2 * LANES) {
+        FloatVector acc2 = FloatVector.zero(FLOATS);
+        FloatVector acc3 = FloatVector.zero(FLOATS);
+        int unrolled = len - len % (4 * LANES);
+        for (; i < unrolled; i += 4 * LANES) {
             acc0 = fv(a, aOff + i).fma(fv(b, bOff + i), acc0);
             acc1 = fv(a, aOff + i + LANES).fma(fv(b, bOff + i + LANES), acc1);
+            acc2 = fv(a, aOff + i + 2 * LANES).fma(fv(b, bOff + i + 2 * LANES), acc2);
+            acc3 = fv(a, aOff + i + 3 * LANES).fma(fv(b, bOff + i + 3 * LANES), acc3);
         }
         int vectorBound = FLOATS.loopBound(len);
         for (; i < vectorBound; i += LANES) {
             acc0 = fv(a, aOff + i).fma(fv(b, bOff + i), acc0);
         }
-        return finishDot(acc0, acc1, a, aOff, b, bOff, i, len);
-    }
-
-    private static float finishDot(FloatVector acc0, FloatVector acc1, float[] a, int aOff, float[] b, int bOff,
-            int from, int len) {
-        float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (int i = from; i < len; i++) {
+        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
             sum = Math.fma(a[aOff + i], b[bOff + i], sum);
         }
         return sum;
-    }
-
-    /**
-     * Dot products of {@code query} with rows [fromRow, toRow), four rows at a time. Why: a one-row dot
-     * loads a query vector for every row vector, so it is bound by loads, not by FMAs; four rows share
-     * each query load (1.25 loads per FMA instead of 2) and give eight independent FMA chains. At
-     * N = 1 000, d = 384 this is most of the difference to numpy.
-     */
-    private static void dotRows(float[] query, float[] matrix, int fromRow, int toRow, float[] out) {
-        int dim = query.length;
-        int r = fromRow;
-        if (dim >= 2 * LANES) {
-            int pairBound = dim - dim % (2 * LANES);
-            int vectorBound = FLOATS.loopBound(dim);
-            for (; r + 3 < toRow; r += 4) {
-                int o0 = r * dim;
-                int o1 = o0 + dim;
-                int o2 = o1 + dim;
-                int o3 = o2 + dim;
-                FloatVector a0 = FloatVector.zero(FLOATS), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
-                int i = 0;
-                for (; i < pairBound; i += 2 * LANES) {
-                    FloatVector qa = fv(query, i);
-                    FloatVector qb = fv(query, i + LANES);
-                    a0 = qa.fma(fv(matrix, o0 + i), a0);
-                    b0 = qb.fma(fv(matrix, o0 + i + LANES), b0);
-                    a1 = qa.fma(fv(matrix, o1 + i), a1);
-                    b1 = qb.fma(fv(matrix, o1 + i + LANES), b1);
-                    a2 = qa.fma(fv(matrix, o2 + i), a2);
-                    b2 = qb.fma(fv(matrix, o2 + i + LANES), b2);
-                    a3 = qa.fma(fv(matrix, o3 + i), a3);
-                    b3 = qb.fma(fv(matrix, o3 + i + LANES), b3);
-                }
-                for (; i < vectorBound; i += LANES) {
-                    FloatVector qa = fv(query, i);
-                    a0 = qa.fma(fv(matrix, o0 + i), a0);
-                    a1 = qa.fma(fv(matrix, o1 + i), a1);
-                    a2 = qa.fma(fv(matrix, o2 + i), a2);
-                    a3 = qa.fma(fv(matrix, o3 + i), a3);
-                }
-                int k = r - fromRow;
-                out[k] = finishDot(a0, b0, query, 0, matrix, o0, i, dim);
-                out[k + 1] = finishDot(a1, b1, query, 0, matrix, o1, i, dim);
-                out[k + 2] = finishDot(a2, b2, query, 0, matrix, o2, i, dim);
-                out[k + 3] = finishDot(a3, b3, query, 0, matrix, o3, i, dim);
-            }
-        }
-        for (; r < toRow; r++) {
-            out[r - fromRow] = dot(query, 0, matrix, r * dim, dim);
-        }
     }
 
     @Override
@@ -232,7 +178,11 @@ public final class PanamaKernel implements VectorKernel {
     public void scoreRows(RawOp op, float[] query, float[] matrix, int fromRow, int toRow, float[] out) {
         int dim = query.length;
         switch (op) {
-            case DOT -> dotRows(query, matrix, fromRow, toRow, out);
+            case DOT -> {
+                for (int r = fromRow; r < toRow; r++) {
+                    out[r - fromRow] = dot(query, 0, matrix, r * dim, dim);
+                }
+            }
             case SQUARE_L2 -> {
                 for (int r = fromRow; r < toRow; r++) {
                     out[r - fromRow] = squareDistance(query, 0, matrix, r * dim, dim);

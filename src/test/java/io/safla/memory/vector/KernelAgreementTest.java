@@ -147,7 +147,7 @@ class KernelAgreementTest {
     @MethodSource("sizes")
     void scoreRows_offsetRows_equalSingleCalls(int n) {
         Random rnd = new Random(n + 99L);
-        // 7 rows from row 1: one batch of four (the Panama dot path scores four rows at once) and three single rows
+        // 7 rows from row 1, so a kernel that scores rows in groups (tried for Panama, see docs/performance.md) is covered
         int rows = 9;
         float[] matrix = random(rnd, rows * n);
         float[] q = random(rnd, n);
