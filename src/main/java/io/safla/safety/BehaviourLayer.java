@@ -2,6 +2,7 @@ package io.safla.safety;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ public final class BehaviourLayer implements SafetyLayer {
 
     public static final String NAME = "behaviour";
 
+    // BASE64 and WORD define what base64Spans and wordSpans find (BehaviourScannersTest holds them equal).
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])");
     private static final Pattern HEX = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2}){8,}|(?<![0-9a-fA-F])(?:0x)?(?:[0-9a-fA-F]{2}){12,}(?![0-9a-fA-F])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]{3,}");
@@ -137,38 +139,44 @@ public final class BehaviourLayer implements SafetyLayer {
 
     /** A word mixing Latin with Cyrillic or Greek letters is a homoglyph trick; whole foreign words are not. */
     private static void mixedScript(String text, List<Finding> out) {
-        Matcher m = WORD.matcher(text);
+        int[] words = wordSpans(text);
         int reported = 0;
-        while (m.find() && reported < 3) {
+        for (int w = 0; w < words.length && reported < 3; w += 2) {
+            int start = words[w];
+            int end = words[w + 1];
             boolean latin = false;
             boolean other = false;
-            for (int i = m.start(); i < m.end(); i++) {
-                Character.UnicodeScript s = Character.UnicodeScript.of(text.charAt(i));
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    latin = true; // WORD matches only letters, and ASCII letters are Latin: skip the script look-up
+                    continue;
+                }
+                Character.UnicodeScript s = Character.UnicodeScript.of(c);
                 latin |= s == Character.UnicodeScript.LATIN;
                 other |= s == Character.UnicodeScript.CYRILLIC || s == Character.UnicodeScript.GREEK;
             }
             if (latin && other) {
                 reported++;
                 out.add(finding("behaviour.mixed_script", Category.OBFUSCATION, Severity.MEDIUM,
-                        "word mixes Latin with Cyrillic/Greek look-alikes", m.start(), m.end(), false, 0.85));
+                        "word mixes Latin with Cyrillic/Greek look-alikes", start, end, false, 0.85));
             }
         }
     }
 
     private void encodedPayloads(String text, SafetyLevel level, List<Finding> out) {
         int longPayload = limits.longPayload().get(level);
-        Matcher b = BASE64.matcher(text);
-        int seen = 0;
-        while (b.find() && seen++ < 8) {
-            String run = b.group();
+        int[] runs = base64Spans(text);
+        for (int r = 0; r < runs.length && r < 16; r += 2) {
+            String run = text.substring(runs[r], runs[r + 1]);
             if (!looksLikeBase64(run)) {
                 continue;
             }
             String decoded = decodeBase64(run);
-            reportPayload("base64", decoded, b.start(), b.end(), run.length(), level, longPayload, out);
+            reportPayload("base64", decoded, runs[r], runs[r + 1], run.length(), level, longPayload, out);
         }
         Matcher h = HEX.matcher(text);
-        seen = 0;
+        int seen = 0;
         while (h.find() && seen++ < 8) {
             String decoded = decodeHex(h.group());
             reportPayload("hex", decoded, h.start(), h.end(), h.group().length(), level, longPayload, out);
@@ -226,25 +234,122 @@ public final class BehaviourLayer implements SafetyLayer {
             }
         }
         int maxRepeats = limits.maxWordRepeats().get(level);
-        Matcher m = WORD.matcher(text);
-        String previous = "";
+        int[] words = wordSpans(text);
+        int previousStart = -1;
+        int previousLength = 0;
         int repeats = 0;
         int firstStart = 0;
-        while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
-            if (w.equals(previous)) {
+        for (int w = 0; w < words.length; w += 2) {
+            int start = words[w];
+            int end = words[w + 1];
+            int length = end - start;
+            // compared in place: a lower-cased copy of every word was most of this method's time
+            if (previousStart >= 0 && length == previousLength
+                    && text.regionMatches(true, previousStart, text, start, length)) {
                 repeats++;
                 if (repeats == maxRepeats) {
+                    String word = text.substring(start, end).toLowerCase(Locale.ROOT);
                     out.add(finding("behaviour.word_repetition", Category.RESOURCE_ABUSE, Severity.MEDIUM,
-                            "word '" + w + "' repeated over " + maxRepeats + " times", firstStart, m.end(), false, 0.8));
+                            "word '" + word + "' repeated over " + maxRepeats + " times", firstStart, end, false, 0.8));
                     break;
                 }
             } else {
-                previous = w;
+                previousStart = start;
+                previousLength = length;
                 repeats = 1;
-                firstStart = m.start();
+                firstStart = start;
             }
         }
+    }
+
+    /**
+     * Spans [start, end) of the matches of {@link #BASE64}, flattened, found without the regex engine:
+     * its character-class unions cost more than the rest of this layer together. A match is a maximal
+     * run of at least 20 base64url characters (its start is not preceded by one) plus up to two
+     * {@code =}, not followed by another base64 character or {@code =}. {@code BehaviourScannersTest}
+     * compares it with the pattern.
+     */
+    static int[] base64Spans(String text) {
+        int n = text.length();
+        int[] out = new int[8];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            if (!base64Char(text.charAt(i)) || i > 0 && base64Char(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && base64Char(text.charAt(end))) {
+                end++;
+            }
+            int padded = end;
+            while (padded < n && padded - end < 2 && text.charAt(padded) == '=') {
+                padded++;
+            }
+            boolean clearAfter = padded == n || !base64Char(text.charAt(padded)) && text.charAt(padded) != '=';
+            if (end - i >= 20 && clearAfter) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = i;
+                out[count++] = padded;
+                i = padded;
+            } else {
+                i = end;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    private static boolean base64Char(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                || c == '_' || c == '-';
+    }
+
+    /** Spans of the matches of {@link #WORD} (three or more letters or marks), flattened; no regex engine. */
+    static int[] wordSpans(String text) {
+        int n = text.length();
+        int[] out = new int[64];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!letterOrMark(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            int codePoints = 0;
+            while (i < n) {
+                cp = text.codePointAt(i);
+                if (!letterOrMark(cp)) {
+                    break;
+                }
+                codePoints++;
+                i += Character.charCount(cp);
+            }
+            if (codePoints >= 3) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = start;
+                out[count++] = i;
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    private static boolean letterOrMark(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'A' && cp <= 'Z' || cp >= 'a' && cp <= 'z';
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private void context(SafetyInput input, List<Finding> out) {

@@ -133,11 +133,11 @@ public final class PrivacyLayer implements SafetyLayer {
                     .caseSensitive().message("UK national insurance number")
                     .needs(DIGITS).build(),
             Rule.of("pii.email", PII, MEDIUM,
-                    "\\b[A-Za-z0-9._%+-]{1,64}@(?!(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+                    "\\b[A-Za-z0-9._%+-]{1,64}+@(?!(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
                             + "\\.[A-Za-z]{2,}\\b")
                     .message("e-mail address")
                     .needs("@").build(),
-            Rule.of("pii.email_example", PII, LOW, "\\b[A-Za-z0-9._%+-]{1,64}@(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b")
+            Rule.of("pii.email_example", PII, LOW, "\\b[A-Za-z0-9._%+-]{1,64}+@(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b")
                     .from(STRICT).confidence(0.5).message("documentation e-mail address")
                     .needs("@").build(),
             Rule.of("pii.phone", PII, MEDIUM,
@@ -182,9 +182,10 @@ public final class PrivacyLayer implements SafetyLayer {
             if (!rule.runsAt(level) || !rule.mayMatch(lower)) {
                 continue;
             }
-            Matcher m = rule.pattern().matcher(text);
+            Matcher m = rule.matcher(text);
             int count = 0;
-            while (m.find() && count < RuleEngine.MAX_MATCHES_PER_RULE) {
+            for (int from = 0; count < RuleEngine.MAX_MATCHES_PER_RULE && rule.find(m, text, from);
+                    from = Rule.after(m)) {
                 if (!rule.check().test(m) || overlaps(kept, m.start(), m.end())) {
                     continue;
                 }

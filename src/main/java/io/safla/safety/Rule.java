@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param literals lower-case strings of which at least one occurs in any text the pattern can match;
  *     empty if there is no such set. A cheap {@code indexOf} prefilter that skips most regexes on most
  *     inputs ({@code RulePrefilterTest} checks the claim over the corpus).
+ * @param start where a match can start, derived from the regex; lets {@link #find} skip positions the
+ *     engine would try in vain ({@code StartFilterTest} checks it changes no match over the corpus)
  */
 public record Rule(
         String id,
@@ -34,7 +36,8 @@ public record Rule(
         String message,
         Pattern pattern,
         Predicate<Matcher> check,
-        List<String> literals) {
+        List<String> literals,
+        StartFilter start) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -44,6 +47,7 @@ public record Rule(
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(start, "start");
         literals = List.copyOf(literals);
         for (String l : literals) {
             if (l.isEmpty() || !l.equals(l.toLowerCase(Locale.ROOT))) {
@@ -71,6 +75,38 @@ public record Rule(
             }
         }
         return false;
+    }
+
+    /**
+     * A matcher over {@code text} for {@link #find}: transparent bounds so that look-behinds and
+     * {@code \b} still see the characters before a candidate position.
+     */
+    public Matcher matcher(CharSequence text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * The next match at or after {@code from} in the text of {@code m} (made by {@link #matcher}),
+     * the same match {@code m.find(from)} would give: the engine is only started, anchored, at the
+     * positions the start filter lets through, in order.
+     */
+    public boolean find(Matcher m, CharSequence text, int from) {
+        int n = text.length();
+        if (!start.restricts()) {
+            return from <= n && m.find(from);
+        }
+        for (int i = start.next(text, from); i >= 0; i = start.next(text, i + 1)) {
+            m.region(i, n);
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the search continues after the current match of {@code m}, as {@code find()} would. */
+    public static int after(Matcher m) {
+        return m.end() == m.start() ? m.end() + 1 : m.end();
     }
 
     /** Starts a rule definition; patterns are compiled case-insensitive. */
@@ -136,8 +172,9 @@ public record Rule(
         }
 
         public Rule build() {
+            String hinted = withFirstCharHint(regex);
             return new Rule(id, category, severity, minLevel, blocking, confidence, message,
-                    Pattern.compile(withFirstCharHint(regex), flags), check, literals);
+                    Pattern.compile(hinted, flags), check, literals, StartFilter.of(hinted));
         }
     }
 

@@ -39,9 +39,9 @@ final class RuleEngine {
 
     private static void scanView(String layer, Rule rule, String view, DecodedText mapping, Set<String> seen,
             List<Finding> out) {
-        Matcher m = rule.pattern().matcher(view);
+        Matcher m = rule.matcher(view);
         int count = 0;
-        while (m.find() && count < MAX_MATCHES_PER_RULE) {
+        for (int from = 0; count < MAX_MATCHES_PER_RULE && rule.find(m, view, from); from = Rule.after(m)) {
             if (!rule.check().test(m)) {
                 continue;
             }

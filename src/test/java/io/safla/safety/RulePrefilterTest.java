@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The literal prefilter of a rule must never hide a match of its pattern. */
 class RulePrefilterTest {
 
-    private static final List<Rule> ALL = new ArrayList<>();
+    /** Every pattern rule of the content, prompt and privacy layers; StartFilterTest uses it too. */
+    static final List<Rule> ALL = new ArrayList<>();
 
     static {
         ALL.addAll(ContentSafetyLayer.RULES);

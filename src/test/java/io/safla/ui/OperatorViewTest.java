@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.Map;
@@ -46,6 +47,8 @@ class OperatorViewTest extends KaribuTest {
                 assertThat(row.getValue()).isEqualTo("[redacted]");
             }
         }
+        assertThat(_get(Anchor.class, spec -> spec.withId("operator-backup")).getText())
+                .isEqualTo("Download system backup");
         _click(_get(Button.class, spec -> spec.withText("Thread dump")));
         assertThat(_get(Pre.class, spec -> spec.withId("operator-thread-dump")).getText()).contains("\"main\"");
     }

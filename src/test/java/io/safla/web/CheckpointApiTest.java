@@ -65,6 +65,28 @@ class CheckpointApiTest {
     }
 
     @Test
+    void systemBackup_isAZipOfConfigurationMetricsAndMemory() throws Exception {
+        send("POST", "/api/memory/items", "{\"text\": \"Kept in the system backup.\"}");
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/system/backup")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).contains("safla-backup-");
+        java.util.Map<String, String> entries = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(r.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("manifest.json", "configuration.json", "metrics.json", "memory.json");
+        assertThat(entries.get("memory.json")).contains("Kept in the system backup.");
+        assertThat(json.readTree(entries.get("metrics.json")).get("latest").has("requests")).isTrue();
+    }
+
+    @Test
     void bulkImport_takesACheckpointFirst() throws Exception {
         int before = json.readTree(send("GET", "/api/safety/checkpoints", null).body()).size();
 

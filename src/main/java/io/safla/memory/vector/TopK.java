@@ -24,6 +24,11 @@ final class TopK {
         return size;
     }
 
+    /** The lowest score that {@link #offer} can still accept: the worst kept score once full, else -infinity. */
+    float floor() {
+        return size < k ? Float.NEGATIVE_INFINITY : scores[0];
+    }
+
     /** Offers a candidate; cheap rejection first, since almost every row of a large scan loses. */
     void offer(float score, int row) {
         if (size < k) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -14,12 +15,16 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.OperatorService;
+import io.safla.monitor.service.SystemBackupService;
 import io.safla.ui.Figure;
 import io.safla.ui.OperatorAccess;
 import io.safla.ui.ViewHeader;
 import io.safla.ui.VisitorActions;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 
 /** Operator-only status: JVM, OS, directories, redacted environment, memory and CPU, thread dump on request. */
@@ -28,13 +33,15 @@ import java.util.Map;
 public class OperatorView extends VerticalLayout {
 
     private final OperatorService operator;
+    private final SystemBackupService backup;
     private final VisitorActions actions;
     private final OperatorAccess access;
     final PasswordField token = new PasswordField("Operator token");
     final Div content = new Div();
 
-    OperatorView(OperatorService operator, VisitorActions actions, OperatorAccess access) {
+    OperatorView(OperatorService operator, SystemBackupService backup, VisitorActions actions, OperatorAccess access) {
         this.operator = operator;
+        this.backup = backup;
         this.actions = actions;
         this.access = access;
         setId("operator-view");
@@ -105,7 +112,16 @@ public class OperatorView extends VerticalLayout {
         dump.addClassName("operator-dump");
         Button threads = new Button("Thread dump", e -> actions.run("operator.threads",
                 () -> dump.setText(operator.threadDump())));
-        content.add(facts, new Span("Environment variables"), environment, threads, dump);
+        // the same zip as GET /api/system/backup; built when clicked, so it is current
+        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] zip = backup.backupZip();
+            return new DownloadResponse(new ByteArrayInputStream(zip), backup.fileName(), "application/zip",
+                    zip.length);
+        }), "Download system backup");
+        download.setId("operator-backup");
+        download.getElement().setAttribute("download", true);
+        download.addClassName("download-link");
+        content.add(facts, download, new Span("Environment variables"), environment, threads, dump);
     }
 
     private static void fact(Div facts, String label, String value) {
