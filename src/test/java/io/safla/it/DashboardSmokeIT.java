@@ -225,6 +225,7 @@ class DashboardSmokeIT {
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//vaadin-tab[normalize-space(.)='" + tab.get(0) + "']"))).click();
             wait.until(ExpectedConditions.attributeToBe(By.id(tab.get(1)), "data-rendered", "true"));
+            scrollIntoView(By.id(tab.get(1)));
             screenshot(tab.get(2));
         }
     }
@@ -240,6 +241,7 @@ class DashboardSmokeIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("loop-chart"), "data-rendered", "true"));
         wait.until(ExpectedConditions.textMatches(By.id("loop-position"),
                 java.util.regex.Pattern.compile("(?i).*(done|complete|finished).*")));
+        scrollIntoView(By.id("loop-chart"));
         screenshot("demo-loop");
     }
 
@@ -263,6 +265,11 @@ class DashboardSmokeIT {
             assertThat(String.valueOf(js.executeScript(themeOfPage))).contains("dark");
             wait.until(ExpectedConditions.attributeToBe(By.id("theme-toggle"), "aria-pressed", "true"));
         } finally {
+            // back to light, so the other tests' screenshots do not depend on the order the tests ran in
+            if (String.valueOf(js.executeScript(themeOfPage)).contains("dark")) {
+                driver.findElement(By.id("theme-toggle")).click();
+                wait.until(d -> !String.valueOf(js.executeScript(themeOfPage)).contains("dark"));
+            }
             js.executeScript("window.localStorage.clear();");
         }
     }
@@ -299,6 +306,11 @@ class DashboardSmokeIT {
                 HttpRequest.newBuilder(URI.create(app.url("/actuator/prometheus"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    }
+
+    private static void scrollIntoView(By element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", driver.findElement(element));
     }
 
     private static void screenshot(String name) throws Exception {
