@@ -222,8 +222,10 @@ class DashboardSmokeIT {
         for (var tab : List.of(List.of("Graph", "graph-chart", "memory-graph"), List.of("Map", "map-chart", "memory-map"),
                 List.of("Timeline", "timeline-chart", "memory-timeline"),
                 List.of("Working", "working-chart", "memory-working"))) {
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//vaadin-tab[normalize-space(.)='" + tab.get(0) + "']"))).click();
+            By tabButton = By.xpath("//vaadin-tab[normalize-space(.)='" + tab.get(0) + "']");
+            // the previous chart's screenshot scrolled the tab bar out of view
+            scrollIntoView(tabButton);
+            wait.until(ExpectedConditions.elementToBeClickable(tabButton)).click();
             wait.until(ExpectedConditions.attributeToBe(By.id(tab.get(1)), "data-rendered", "true"));
             scrollIntoView(By.id(tab.get(1)));
             screenshot(tab.get(2));
