@@ -40,6 +40,8 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         Path dir = Files.createDirectories(Path.of("target", "it", name));
         Path log = dir.resolve("app.log");
+        // every run is a first start, as on a new Space: a data dir left by an earlier run would change what is seeded
+        deleteRecursively(dir.resolve("data"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -93,6 +95,17 @@ final class AppProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 }
