@@ -125,7 +125,9 @@ class MemoryGraphPanel extends HybridPanel {
         ArrayNode legend = option.putObject("legend").put("top", 0).putArray("data");
         ObjectNode series = option.putArray("series").addObject().put("type", "graph").put("layout", "force")
                 .put("roam", true).put("draggable", true).put("top", 40);
-        series.putObject("force").put("repulsion", 160).put("edgeLength", 90);
+        // a small neighbourhood otherwise huddles in the middle of the chart; roam lets a visitor zoom a large one
+        ObjectNode force = series.putObject("force").put("repulsion", 320);
+        force.putArray("edgeLength").add(90).add(160);
         series.putObject("label").put("show", true).put("fontSize", 10).put("position", "right");
         series.putArray("edgeSymbol").add("none").add("arrow");
         series.putObject("edgeLabel").put("fontSize", 9);
