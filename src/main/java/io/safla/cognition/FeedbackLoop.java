@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -149,6 +150,50 @@ public final class FeedbackLoop {
             cycles.removeLast();
         }
         return record;
+    }
+
+    /**
+     * What a restart needs to go on learning where it stopped: the learner, the judged queries the gate guards and
+     * their kept quality, and the counters. The cycle history is not kept; it restarts empty.
+     *
+     * @param guard judged queries, oldest first
+     */
+    public record Saved(AdaptiveRetrieval.LearnerState learner, List<Judgement> guard,
+            Map<String, Double> keptQuality, long cycles, long rollbacks) {
+
+        public Saved {
+            Objects.requireNonNull(learner, "learner");
+            guard = List.copyOf(guard);
+            keptQuality = Map.copyOf(keptQuality);
+            if (cycles < 0 || rollbacks < 0 || rollbacks > cycles) {
+                throw new IllegalArgumentException("counters out of range: " + cycles + " cycles, " + rollbacks
+                        + " rollbacks");
+            }
+        }
+    }
+
+    public synchronized Saved save() {
+        return new Saved(learner.snapshot(), new ArrayList<>(guard.values()), new LinkedHashMap<>(keptQuality),
+                cycleCount, rollbacks);
+    }
+
+    /** Replaces what this loop has learned with {@code saved}; throws (changing nothing) if it does not fit. */
+    public synchronized void load(Saved saved) {
+        learner.restore(saved.learner());
+        guard.clear();
+        keptQuality.clear();
+        for (Judgement j : saved.guard()) {
+            addGuard(j);
+        }
+        saved.keptQuality().forEach((query, quality) -> {
+            if (guard.containsKey(query)) {
+                keptQuality.put(query, quality);
+            }
+        });
+        cycleCount = saved.cycles();
+        rollbacks = saved.rollbacks();
+        cycles.clear();
+        checkpoints.clear();
     }
 
     /** Adds (or merges into) a guard query: one the learner must keep answering well. */

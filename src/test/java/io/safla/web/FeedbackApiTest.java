@@ -3,13 +3,29 @@ package io.safla.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.safla.cognition.SelfAwareness;
+import io.safla.cognition.service.FeedbackLoopService;
+import io.safla.config.AppProperties;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Shares SecurityHeadersTest's context. */
 class FeedbackApiTest extends ApiTestSupport {
+
+    @Autowired
+    FeedbackLoopService feedback;
+
+    @Autowired
+    AppProperties app;
+
+    @Autowired
+    Clock clock;
 
     private String add(String text) throws Exception {
         return json.readTree(send("POST", "/api/memory/items", "{\"text\": \"" + text + "\"}").body()).get("id")
@@ -66,5 +82,31 @@ class FeedbackApiTest extends ApiTestSupport {
         if (message != null) {
             assertThat(errors.get(0).get("message").asText()).contains(message);
         }
+    }
+
+    @Test
+    void whatWasLearned_survivesARestart_andAnUnreadableFileIsSetAside() throws Exception {
+        String target = add("Ticket OPS-8123: renew the TLS certificate of the status page.");
+        assertThat(send("POST", "/api/memory/feedback", "{\"query\": \"what is OPS-8123 about\", \"itemId\": \""
+                + target + "\", \"relevant\": true}").statusCode()).isEqualTo(200);
+        Path file = app.dataDir().resolve("cognition").resolve("learner.json");
+        assertThat(file).exists();
+        SelfAwareness running = feedback.state();
+
+        SelfAwareness restarted = new FeedbackLoopService(memory, clock, app).state();
+
+        assertThat(restarted.cycles()).isEqualTo(running.cycles()).isPositive();
+        assertThat(restarted.rollbacks()).isEqualTo(running.rollbacks());
+        assertThat(restarted.guardQueries()).isEqualTo(running.guardQueries());
+        assertThat(restarted.hybridWeight()).isEqualTo(running.hybridWeight());
+        assertThat(restarted.threshold()).isEqualTo(running.threshold());
+        assertThat(restarted.strategies()).isEqualTo(running.strategies());
+
+        Files.writeString(file, "{ not json");
+        SelfAwareness afterCorruption = new FeedbackLoopService(memory, clock, app).state();
+
+        assertThat(afterCorruption.cycles()).isZero();
+        assertThat(file).doesNotExist();
+        assertThat(file.resolveSibling("learner.json.rejected")).hasContent("{ not json");
     }
 }

@@ -6,21 +6,32 @@ import io.safla.cognition.CycleRecord;
 import io.safla.cognition.DeltaEvaluator;
 import io.safla.cognition.FeedbackLoop;
 import io.safla.cognition.Judgement;
+import io.safla.cognition.LoopStateCodec;
 import io.safla.cognition.SafetyGate;
 import io.safla.cognition.SelfAwareness;
+import io.safla.config.AppProperties;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.MemoryService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Relevance feedback from visitors (Memory view thumbs, {@code POST /api/memory/feedback}) run through the
  * {@link FeedbackLoop} over the shared memory engine. One judgement is one cycle. The learner keeps its own
  * checkpoints (the loop's), not the memory's {@code CheckpointService}: those snapshot memory items, while what an
- * adaptation changes is the learner. When the engine is replaced (a re-load), learning starts afresh on the new one.
+ * adaptation changes is the learner. What it has learned is saved after every judgement in
+ * {@code <data>/cognition/learner.json} and read back at start-up (and when the engine is replaced), so a restart
+ * goes on where it stopped; only the cycle history starts empty. A file that cannot be read is moved aside to
+ * {@code learner.json.rejected} (never overwritten) and learning starts afresh.
  */
 @Service
 public class FeedbackLoopService {
@@ -29,14 +40,18 @@ public class FeedbackLoopService {
     static final long SEED = 7;
     static final int GUARD_QUERIES = 100;
 
+    private static final Logger log = LoggerFactory.getLogger(FeedbackLoopService.class);
+
     private final MemoryService memory;
     private final Clock clock;
+    private final Path stateFile;
     private @Nullable MemoryEngine engine;
     private @Nullable FeedbackLoop loop;
 
-    public FeedbackLoopService(MemoryService memory, Clock clock) {
+    public FeedbackLoopService(MemoryService memory, Clock clock, AppProperties app) {
         this.memory = memory;
         this.clock = clock;
+        this.stateFile = app.dataDir().resolve("cognition").resolve("learner.json");
     }
 
     /**
@@ -70,6 +85,7 @@ public class FeedbackLoopService {
         CycleRecord cycle = current.runCycle(List.of(Judgement.of(q, itemId, relevant)), "interactive", false,
                 true);
         String after = current.learner().preferredStrategy(q);
+        LoopStateCodec.write(stateFile, current.save());
         CycleRecord.Decision decision = cycle.decisions().get(0);
         String message;
         if (cycle.outcome() == CycleRecord.Outcome.ROLLED_BACK) {
@@ -97,9 +113,35 @@ public class FeedbackLoopService {
         MemoryEngine current = memory.engine();
         if (loop == null || engine != current) {
             engine = current;
-            loop = newLoop(current, clock);
+            loop = resumed(current);
         }
         return loop;
+    }
+
+    /** A new loop over {@code current} that goes on from the saved state, if there is a usable one. */
+    private FeedbackLoop resumed(MemoryEngine current) {
+        FeedbackLoop fresh = newLoop(current, clock);
+        if (!Files.exists(stateFile)) {
+            return fresh;
+        }
+        try {
+            FeedbackLoop.Saved saved = LoopStateCodec.read(stateFile, fresh.save());
+            fresh.load(saved);
+            log.info("Feedback loop: resumed from {} ({} judged queries, {} cycles)", stateFile,
+                    saved.guard().size(), saved.cycles());
+            return fresh;
+        } catch (IOException | RuntimeException e) {
+            Path rejected = stateFile.resolveSibling(stateFile.getFileName() + ".rejected");
+            log.warn("Feedback loop: {} cannot be used ({}); moved to {} and learning starts afresh", stateFile,
+                    e.getMessage(), rejected);
+            try {
+                Files.move(stateFile, rejected, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                log.warn("Feedback loop: could not move {} aside: {}", stateFile, moveFailed.getMessage());
+            }
+            // a half-loaded loop is not trusted: start from a new one
+            return newLoop(current, clock);
+        }
     }
 
     /**
