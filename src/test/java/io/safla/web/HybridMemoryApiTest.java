@@ -3,48 +3,25 @@ package io.safla.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.safla.memory.service.HybridMemoryService;
-import io.safla.memory.service.MemoryService;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Shares MemoryApiTest's context. */
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "safla.app.space-id=someone/safla-space")
-class HybridMemoryApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MemoryService memory;
+class HybridMemoryApiTest extends ApiTestSupport {
 
     @Autowired
     HybridMemoryService hybrid;
 
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-    private final String clientAddress = ApiTestSupport.nextClientAddress();
-
     @BeforeEach
-    void loaded() {
-        memory.load();
+    void hybridLoaded() {
         hybrid.load();
     }
 
     private HttpResponse<String> send(String method, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-For", clientAddress).method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return send(method, path, null);
     }
 
     @Test

@@ -171,16 +171,17 @@ public final class LearningExperiment {
             int slot = round == 0 ? 0 : kindSlot;
             kindSums.forEach((kind, s) -> byKind.computeIfAbsent(kind, k -> new double[2])[slot] = s[0] / s[1]);
         }
-        double controlSum = 0;
-        for (RetrievalSet.LabelledQuery q : control) {
-            controlSum += RankingQuality.ndcg(learner.exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
+        return new Round(round, meanNdcg(learner, feedback), heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
+                meanNdcg(learner, control), strategies, kept, rolledBack, learner.hybridWeight(),
+                learner.threshold());
+    }
+
+    /** Mean nDCG@{@value AdaptiveRetrieval#K} of the learner's current (exploiting) answers; 0 for no queries. */
+    public static double meanNdcg(AdaptiveRetrieval learner, List<RetrievalSet.LabelledQuery> queries) {
+        double sum = 0;
+        for (RetrievalSet.LabelledQuery q : queries) {
+            sum += RankingQuality.ndcg(learner.exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
         }
-        double feedbackSum = 0;
-        for (RetrievalSet.LabelledQuery q : feedback) {
-            feedbackSum += RankingQuality.ndcg(learner.exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
-        }
-        return new Round(round, feedback.isEmpty() ? 0 : feedbackSum / feedback.size(), heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
-                control.isEmpty() ? 0 : controlSum / control.size(), strategies, kept, rolledBack,
-                learner.hybridWeight(), learner.threshold());
+        return queries.isEmpty() ? 0 : sum / queries.size();
     }
 }

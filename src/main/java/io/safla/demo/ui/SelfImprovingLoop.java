@@ -15,8 +15,8 @@ import io.safla.cognition.AdaptiveRetrieval;
 import io.safla.cognition.CycleRecord;
 import io.safla.cognition.FeedbackLoop;
 import io.safla.cognition.Judgement;
-import io.safla.cognition.RankingQuality;
 import io.safla.cognition.SelfAwareness;
+import io.safla.cognition.experiment.LearningExperiment;
 import io.safla.cognition.experiment.RetrievalSet;
 import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.demo.service.DemoService;
@@ -147,6 +147,7 @@ class SelfImprovingLoop extends Scenario {
         set = loaded;
         loop = FeedbackLoopService.newLoop(sandbox, clock);
         List<RetrievalSet.LabelledQuery> order = new ArrayList<>(loaded.split("feedback"));
+        // a fixed order: a rerun with the same inputs shows the same curve
         Collections.shuffle(order, new Random(7));
         feedbackOrder = order;
         return summary(sandbox.size() + " memories embedded with " + sandbox.embedder().name() + "; "
@@ -239,13 +240,7 @@ class SelfImprovingLoop extends Scenario {
     }
 
     private double heldOutNdcg() {
-        FeedbackLoop l = loop();
-        List<RetrievalSet.LabelledQuery> heldOut = set().split("heldout");
-        double sum = 0;
-        for (RetrievalSet.LabelledQuery q : heldOut) {
-            sum += RankingQuality.ndcg(l.learner().exploit(q.query()).ids(), q.relevant(), AdaptiveRetrieval.K);
-        }
-        return sum / heldOut.size();
+        return LearningExperiment.meanNdcg(loop().learner(), set().split("heldout"));
     }
 
     private FeedbackLoop loop() {
