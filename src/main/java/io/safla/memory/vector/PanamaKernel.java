@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD kernel on the incubating Vector API ({@code FloatVector.SPECIES_PREFERRED}). Never referenced directly:
- * {@link KernelProvider} loads it by class name so that the application still runs without
- * {@code --add-modules jdk.incubator.vector}.
+ * SIMD kernel on the incubating Vector API (floats at most 256 bits wide by default, see {@link #floatSpecies}).
+ * Never referenced directly: {@link KernelProvider} loads it by class name so that the application still runs
+ * without {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Implementation notes (shape follows Lucene's PanamaVectorUtilSupport): inputs shorter than two vectors
  * go to the scalar code, because masking/reduction overhead outweighs the gain there. The main loop is
@@ -22,7 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class PanamaKernel implements VectorKernel {
 
-    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    /** {@code -Dsafla.vector.float-bits=128|256|512|preferred}: the width of the float kernels. */
+    public static final String FLOAT_BITS_PROPERTY = "safla.vector.float-bits";
+    private static final VectorSpecies<Float> FLOATS = floatSpecies(System.getProperty(FLOAT_BITS_PROPERTY));
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     // Bytes with as many lanes as INTS; 64 bits is the smallest shape, so 128-bit machines use scalar int8.
     private static final VectorSpecies<Byte> BYTES_FOR_INTS = INTS.length() >= 8
@@ -30,9 +32,37 @@ public final class PanamaKernel implements VectorKernel {
             : null;
     private static final int LANES = FLOATS.length();
 
-    /** Lanes per float vector on this machine, e.g. 16 with AVX-512. */
+    /** Lanes per float vector in use, e.g. 8 for 256-bit vectors. */
     public static int lanes() {
         return LANES;
+    }
+
+    /**
+     * The float species: the requested width, or by default the machine's preferred width capped at 256 bits.
+     * Why the cap: on the 2-core AMD EPYC (Zen 4) we deploy to, AVX-512 is executed as two 256-bit halves, and
+     * JDK 17 sums a float vector's lanes one after another, so 16 lanes cost twice the reduction of 8 per row.
+     * Scanning 1 000 x 384 rows took a median 20 us with 256-bit vectors against 22-26 us with 512-bit ones
+     * (docs/performance.md); large scans are bound by memory either way. A width above the machine's is refused.
+     */
+    static VectorSpecies<Float> floatSpecies(String requested) {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        String value = requested == null ? "" : requested.trim();
+        int bits;
+        if (value.isEmpty()) {
+            bits = Math.min(256, preferred.vectorBitSize());
+        } else if (value.equals("preferred")) {
+            bits = preferred.vectorBitSize();
+        } else if (value.equals("128") || value.equals("256") || value.equals("512")) {
+            bits = Integer.parseInt(value);
+            if (bits > preferred.vectorBitSize()) {
+                throw new IllegalArgumentException(FLOAT_BITS_PROPERTY + "=" + value + " exceeds this machine's "
+                        + preferred.vectorBitSize() + "-bit vectors");
+            }
+        } else {
+            throw new IllegalArgumentException(FLOAT_BITS_PROPERTY + " must be 128, 256, 512 or preferred, got '"
+                    + value + "'");
+        }
+        return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
 
     @Override
@@ -175,22 +205,23 @@ public final class PanamaKernel implements VectorKernel {
     }
 
     @Override
-    public void scoreRows(RawOp op, float[] query, float[] matrix, int fromRow, int toRow, float[] out) {
+    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow,
+            float[] out) {
         int dim = query.length;
         switch (op) {
             case DOT -> {
                 for (int r = fromRow; r < toRow; r++) {
-                    out[r - fromRow] = dot(query, 0, matrix, r * dim, dim);
+                    out[r - fromRow] = dot(query, 0, matrix, rowBase + r * dim, dim);
                 }
             }
             case SQUARE_L2 -> {
                 for (int r = fromRow; r < toRow; r++) {
-                    out[r - fromRow] = squareDistance(query, 0, matrix, r * dim, dim);
+                    out[r - fromRow] = squareDistance(query, 0, matrix, rowBase + r * dim, dim);
                 }
             }
             case L1 -> {
                 for (int r = fromRow; r < toRow; r++) {
-                    out[r - fromRow] = l1Distance(query, 0, matrix, r * dim, dim);
+                    out[r - fromRow] = l1Distance(query, 0, matrix, rowBase + r * dim, dim);
                 }
             }
         }

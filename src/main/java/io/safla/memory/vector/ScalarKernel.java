@@ -87,10 +87,11 @@ public final class ScalarKernel implements VectorKernel {
     }
 
     @Override
-    public void scoreRows(RawOp op, float[] query, float[] matrix, int fromRow, int toRow, float[] out) {
+    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow,
+            float[] out) {
         int dim = query.length;
         for (int r = fromRow; r < toRow; r++) {
-            int off = r * dim;
+            int off = rowBase + r * dim;
             out[r - fromRow] = switch (op) {
                 case DOT -> dot(query, 0, matrix, off, dim);
                 case SQUARE_L2 -> squareDistance(query, 0, matrix, off, dim);

@@ -27,7 +27,16 @@ public interface VectorKernel {
      * against {@code query}; writes the raw value (dot, squared L2 or L1, chosen by {@code op}) of row
      * {@code r} into {@code out[r - fromRow]}. Nothing is returned; {@code out} is overwritten.
      */
-    void scoreRows(RawOp op, float[] query, float[] matrix, int fromRow, int toRow, float[] out);
+    default void scoreRows(RawOp op, float[] query, float[] matrix, int fromRow, int toRow, float[] out) {
+        scoreRows(op, query, matrix, 0, fromRow, toRow, out);
+    }
+
+    /**
+     * As {@link #scoreRows(RawOp, float[], float[], int, int, float[])}, with row {@code r} starting at
+     * {@code matrix[rowBase + r * query.length]}: the store keeps its rows at an offset that puts them on cache-line
+     * boundaries.
+     */
+    void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow, float[] out);
 
     /** Returns the dot product of {@code len} int8 values starting at {@code aOff} and {@code bOff}. */
     int dotInt8(byte[] a, int aOff, byte[] b, int bOff, int len);

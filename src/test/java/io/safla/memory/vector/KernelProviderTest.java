@@ -1,7 +1,11 @@
 package io.safla.memory.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 class KernelProviderTest {
@@ -40,5 +44,47 @@ class KernelProviderTest {
     @Test
     void describe_namesActiveKernel() {
         assertThat(KernelProvider.describe()).startsWith("vector kernel ").contains(KernelProvider.kernel().name());
+    }
+
+    @Test
+    void floatSpecies_default_capsThePreferredWidthAt256Bits() throws Exception {
+        assumeTrue(MODULE_PRESENT, "Panama kernel needs jdk.incubator.vector");
+        String preferred = floatSpecies("preferred");
+        String expected = preferred.contains("S_128_BIT") ? "S_128_BIT" : "S_256_BIT";
+
+        assertThat(floatSpecies(null)).contains("float", expected);
+        assertThat(floatSpecies(" ")).contains(expected);
+    }
+
+    @Test
+    void floatSpecies_explicitWidth_isUsedWhenTheMachineHasIt() throws Exception {
+        assumeTrue(MODULE_PRESENT, "Panama kernel needs jdk.incubator.vector");
+
+        assertThat(floatSpecies("128")).contains("S_128_BIT");
+        if (floatSpecies("preferred").contains("S_512_BIT")) {
+            assertThat(floatSpecies("512")).contains("S_512_BIT");
+        } else {
+            assertThatThrownBy(() -> floatSpecies("512")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exceeds");
+        }
+    }
+
+    @Test
+    void floatSpecies_unknownWidth_isRefusedWithTheAllowedValues() {
+        assumeTrue(MODULE_PRESENT, "Panama kernel needs jdk.incubator.vector");
+
+        assertThatThrownBy(() -> floatSpecies("64")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("safla.vector.float-bits must be 128, 256, 512 or preferred");
+    }
+
+    /** By reflection, so that this class still loads (and the test skips) without the incubator module. */
+    private static String floatSpecies(String requested) throws Exception {
+        Method m = Class.forName(KernelProvider.PANAMA_CLASS).getDeclaredMethod("floatSpecies", String.class);
+        m.setAccessible(true);
+        try {
+            return m.invoke(null, requested).toString();
+        } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+        }
     }
 }

@@ -95,6 +95,44 @@ class VectorStoreProperties {
         assertThat(store.searchQuantized(q, 100)).isEqualTo(store.search(q));
     }
 
+    /**
+     * Stores of several scan blocks, built from a few coarse coordinates so that many rows tie exactly. The
+     * unfiltered cosine/dot scan skips rows below the heap's floor before offering them; a filter that admits every
+     * row takes the per-row path instead, so both must return the same hits in the same order, ties broken by id.
+     */
+    @Property(tries = 60)
+    void search_largeStoreWithTies_plainScanEqualsRowByRowScan(@ForAll @IntRange(min = 300, max = 3000) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int k, @ForAll boolean dot, @ForAll("thresholds") double threshold,
+            @ForAll long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        VectorStore store = new VectorStore(VectorStoreConfig.of(8).withCapacity(rows), new ScalarKernel(),
+                new MutableClock(T0));
+        for (int i = 0; i < rows; i++) {
+            float[] v = new float[8];
+            while (norm(v) == 0) {
+                for (int d = 0; d < v.length; d++) {
+                    v[d] = rnd.nextInt(4) - 1;
+                }
+            }
+            store.put("id" + rnd.nextInt(rows * 2), v, ItemMetadata.of(i % 2 == 0 ? "a" : "b"));
+        }
+        float[] query = new float[8];
+        query[rnd.nextInt(8)] = 1;
+        for (int d = 0; d < query.length; d++) {
+            query[d] += rnd.nextInt(3) - 1;
+        }
+        if (norm(query) == 0) {
+            query[0] = 1;
+        }
+        Metric metric = dot ? Metric.DOT : Metric.COSINE;
+
+        List<SearchHit> plain = store.search(new SearchQuery(query, k, threshold, metric, SearchFilter.NONE));
+        List<SearchHit> rowByRow = store.search(
+                new SearchQuery(query, k, threshold, metric, SearchFilter.types("a", "b")));
+
+        assertThat(plain).isEqualTo(rowByRow);
+    }
+
     @Provide
     Arbitrary<float[]> queries() {
         return Arbitraries.floats().between(-2, 2).array(float[].class).ofSize(6).filter(a -> norm(a) > 1e-3);
