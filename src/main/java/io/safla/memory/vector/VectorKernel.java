@@ -7,7 +7,7 @@ package io.safla.memory.vector;
  */
 public interface VectorKernel {
 
-    /** Short name for health/settings output, e.g. {@code panama(16 lanes)}. */
+    /** Short name for health/settings output, e.g. {@code panama(Species[float, 8, S_256_BIT])}. */
     String name();
 
     /** Returns the dot product of the first {@code a.length} elements. */
