@@ -398,6 +398,7 @@ public final class VectorStore implements AutoCloseable {
         float[] q = metric.normalizesQuery() ? normalizedCopy(query.vector(), "query")
                 : checkedCopy(query.vector(), "query");
         List<SearchHit> hits;
+        int[] hitRows;
         lock.readLock().lock();
         try {
             if (size == 0) {
@@ -417,6 +418,7 @@ public final class VectorStore implements AutoCloseable {
             }
             float[] scores = new float[best.size()];
             int[] rows = best.drainBestFirst(scores);
+            hitRows = rows;
             List<SearchHit> out = new ArrayList<>(rows.length);
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i];
@@ -428,18 +430,25 @@ public final class VectorStore implements AutoCloseable {
             lock.readLock().unlock();
         }
         if (recordAccess && !hits.isEmpty()) {
-            recordAccess(hits);
+            recordAccess(hits, hitRows);
         }
         return hits;
     }
 
-    private void recordAccess(List<SearchHit> hits) {
+    /** {@code rows[i]} is where hit {@code i} was found; a write in between may have moved it. */
+    private void recordAccess(List<SearchHit> hits, int[] rows) {
         long now = clock.millis();
         lock.writeLock().lock();
         try {
             // Least similar first, so that the best hit ends up most recently used.
             for (int i = hits.size() - 1; i >= 0; i--) {
-                int row = index.find(hits.get(i).id(), ids);
+                String id = hits.get(i).id();
+                int row = rows[i];
+                // The same String object means the same item is still there (ids are not copied); otherwise look
+                // it up, since a delete may have moved another item into the row or removed this one.
+                if (row >= size || ids[row] != id) {
+                    row = index.find(id, ids);
+                }
                 if (row >= 0) {
                     touch(row);
                     accessMillis[row] = now;
