@@ -178,6 +178,64 @@ class VectorStoreTest {
                 .extracting(SearchHit::id).containsExactly("e1");
     }
 
+    /** A clock that runs a write once, when the store next reads the time: between a search's scan and its touch. */
+    private static final class WriteBetweenScanAndTouch extends java.time.Clock {
+        private Runnable pending = () -> { };
+
+        void onNextRead(Runnable write) {
+            pending = write;
+        }
+
+        @Override
+        public Instant instant() {
+            Runnable write = pending;
+            pending = () -> { };
+            write.run();
+            return T0;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void search_hitMovedByADeleteBeforeTheTouch_touchesTheHitAtItsNewRow() {
+        WriteBetweenScanAndTouch clock = new WriteBetweenScanAndTouch();
+        VectorStore s = new VectorStore(VectorStoreConfig.of(2).withCapacity(10), KernelProvider.kernel(), clock);
+        s.put("a", v(1, 0), ItemMetadata.of("t"));
+        s.put("b", v(0, 1), ItemMetadata.of("t"));
+        s.put("c", v(1, 1), ItemMetadata.of("t")); // row 2, moved to row 0 when "a" goes
+        s.get("a");
+        s.get("b");
+
+        clock.onNextRead(() -> s.delete("a"));
+        assertThat(s.search(SearchQuery.of(v(1, 1), 1))).extracting(SearchHit::id).containsExactly("c");
+
+        assertThat(s.idsByRecency()).containsExactly("b", "c");
+    }
+
+    @Test
+    void search_hitDeletedBeforeTheTouch_touchesNothingElse() {
+        WriteBetweenScanAndTouch clock = new WriteBetweenScanAndTouch();
+        VectorStore s = new VectorStore(VectorStoreConfig.of(2).withCapacity(10), KernelProvider.kernel(), clock);
+        s.put("a", v(1, 0), ItemMetadata.of("t")); // row 0; "c" takes it over when "a" goes
+        s.put("b", v(0, 1), ItemMetadata.of("t"));
+        s.put("c", v(-1, 1), ItemMetadata.of("t"));
+        s.get("b");
+
+        clock.onNextRead(() -> s.delete("a"));
+        assertThat(s.search(SearchQuery.of(v(1, 0), 1))).extracting(SearchHit::id).containsExactly("a");
+
+        assertThat(s.idsByRecency()).containsExactly("c", "b");
+    }
+
     @Test
     void evictionLru_fullStore_evictsLeastRecentlyAccessedNotOldestInserted() {
         VectorStore s = store(VectorStoreConfig.of(2).withCapacity(3));
