@@ -41,6 +41,30 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void searchWarmup_keepsWarmingUpForTheGivenTimeAndSaysHowMuch() {
+        BenchmarkSpec spec = new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 1000, 128, 10, 20, 5);
+        BenchmarkRunner timed = new BenchmarkRunner(KernelProvider.kernel(), "kernel", clock,
+                java.time.Duration.ofMillis(300));
+
+        long started = System.nanoTime();
+        BenchmarkReport warmed = timed.run(spec, BenchmarkTargets.vectorsOnly(), p -> { }, () -> false);
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        BenchmarkReport counted = run(spec, BenchmarkTargets.vectorsOnly());
+
+        assertThat(elapsedMillis).isGreaterThanOrEqualTo(300);
+        assertThat(warmupQueries(counted)).isEqualTo(5); // the count-based minimum: max(5, queries / 10)
+        assertThat(warmupQueries(warmed)).isGreaterThan(5);
+        assertThat(warmed.operations()).isEqualTo(20);
+    }
+
+    private static int warmupQueries(BenchmarkReport report) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) untimed warm-up queries")
+                .matcher(report.note());
+        assertThat(m.find()).as(report.note()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void scalarSuite_reportsScalarKernel() {
         BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_SCALAR, 1000, 128, 5, 10, 1),
                 BenchmarkTargets.vectorsOnly());

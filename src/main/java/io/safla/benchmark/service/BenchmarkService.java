@@ -68,7 +68,8 @@ public class BenchmarkService {
         this.environment = environment;
         this.registry = registry;
         this.json = json;
-        this.runner = new BenchmarkRunner(KernelProvider.kernel(), KernelProvider.describe(), clock);
+        this.runner = new BenchmarkRunner(KernelProvider.kernel(), KernelProvider.describe(), clock,
+                properties.searchWarmup());
         this.queue = new BenchmarkQueue(properties.maxWaiting(), this::remember);
     }
 
