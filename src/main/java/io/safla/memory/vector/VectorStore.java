@@ -584,9 +584,13 @@ public final class VectorStore implements AutoCloseable {
             for (int b = from; b < to; b += BLOCK) {
                 int e = Math.min(to, b + BLOCK);
                 kernel.scoreRowsInt8(qq, qd, b, e, buf);
+                // as in the exact scan: a row below the heap's floor cannot get in, whatever the filter says
+                float floor = heap.floor();
                 for (int r = b; r < e; r++) {
-                    if (filter.test(r)) {
-                        heap.offer(buf[r - b] * qs[r], r);
+                    float approx = buf[r - b] * qs[r];
+                    if (approx >= floor && filter.test(r)) {
+                        heap.offer(approx, r);
+                        floor = heap.floor();
                     }
                 }
             }

@@ -86,11 +86,12 @@ class VectorStoreProperties {
     @Property(tries = 200)
     void searchQuantized_oversampleCoveringStore_equalsExact(@ForAll("ops") List<Op> ops,
             @ForAll("queries") float[] query, @ForAll @IntRange(min = 1, max = 12) int k,
-            @ForAll("thresholds") double threshold) {
+            @ForAll("thresholds") double threshold, @ForAll boolean filterByType) {
         VectorStore store = new VectorStore(VectorStoreConfig.of(6).withCapacity(1000).withQuantized(true),
                 new ScalarKernel(), new MutableClock(T0));
         apply(ops, store, new HashMap<>(), new HashMap<>());
-        SearchQuery q = new SearchQuery(query, k, threshold, Metric.COSINE, SearchFilter.NONE);
+        SearchFilter filter = filterByType ? SearchFilter.types("a", "b") : SearchFilter.NONE;
+        SearchQuery q = new SearchQuery(query, k, threshold, Metric.COSINE, filter);
 
         assertThat(store.searchQuantized(q, 100)).isEqualTo(store.search(q));
     }
