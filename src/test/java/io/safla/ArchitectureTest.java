@@ -50,6 +50,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void memoryServices_doNotDependOnSafetyServices() {
+        // safety's checkpoints capture memory, so the other direction goes through memory's StateCheckpoints port
+        ArchRule rule = noClasses().that().resideInAPackage("io.safla.memory.service..")
+                .should().dependOnClassesThat().resideInAPackage("io.safla.safety.service..");
+        rule.check(classes);
+    }
+
+    @Test
     void domain_doesNotCallServicesOrWeb() {
         ArchRule rule = noClasses().that(DOMAIN).should().dependOnClassesThat()
                 .resideInAnyPackage("io.safla..service..", "io.safla.web..", "io.safla.config..", "io.safla..ui..")

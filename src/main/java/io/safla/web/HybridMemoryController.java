@@ -93,7 +93,7 @@ class HybridMemoryController {
         ConsolidationService.Outcome o = consolidation.runNow("api");
         return new ConsolidationResult(o.run().expiredEpisodeIds(), o.run().consolidation().promotedWorkingIds(),
                 o.run().sweptWorkingIds(), o.run().consolidation().concepts().stream().map(c -> c.conceptId()).toList(),
-                o.run().consolidation().relations().size(), o.checkpoint().map(c -> c.id()).orElse(null));
+                o.run().consolidation().relations().size(), o.checkpointId().orElse(null));
     }
 
     private static @Nullable Instant instant(@Nullable String value, String name) {

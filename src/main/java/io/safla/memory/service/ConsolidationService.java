@@ -3,8 +3,6 @@ package io.safla.memory.service;
 import io.safla.config.MemoryProperties;
 import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.hybrid.HybridMemory;
-import io.safla.safety.checkpoint.CheckpointInfo;
-import io.safla.safety.service.CheckpointService;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +33,7 @@ public class ConsolidationService {
 
     private final HybridMemoryService hybrid;
     private final MemoryService memory;
-    private final CheckpointService checkpoints;
+    private final StateCheckpoints checkpoints;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hybrid-consolidation");
@@ -48,7 +46,7 @@ public class ConsolidationService {
     private volatile @Nullable Outcome last;
     private volatile @Nullable String lastFailure;
 
-    ConsolidationService(HybridMemoryService hybrid, MemoryService memory, CheckpointService checkpoints,
+    ConsolidationService(HybridMemoryService hybrid, MemoryService memory, StateCheckpoints checkpoints,
             MemoryProperties sizes, Clock clock) {
         ConsolidationSettings defaults = ConsolidationSettings.defaults();
         this.settings = new ConsolidationSettings(sizes.episodic().retentionDays(), defaults.importanceThreshold(),
@@ -61,11 +59,11 @@ public class ConsolidationService {
 
     /**
      * @param run what the run did
-     * @param checkpoint taken before the change; empty when the run changed nothing
+     * @param checkpointId of the checkpoint taken before the change; empty when the run changed nothing
      * @param at when it ran
      * @param trigger "schedule", "operator", …
      */
-    public record Outcome(HybridMemory.Run run, Optional<CheckpointInfo> checkpoint, Instant at, String trigger) {}
+    public record Outcome(HybridMemory.Run run, Optional<String> checkpointId, Instant at, String trigger) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void startSchedule() {
@@ -104,9 +102,9 @@ public class ConsolidationService {
             if (run.changes() == 0) {
                 return new Outcome(run, Optional.empty(), clock.instant(), trigger);
             }
-            CheckpointInfo checkpoint = checkpoints.create("before consolidation (" + trigger + ")");
+            String checkpointId = checkpoints.checkpoint("before consolidation (" + trigger + ")");
             live.replace(candidate.state());
-            return new Outcome(run, Optional.of(checkpoint), clock.instant(), trigger);
+            return new Outcome(run, Optional.of(checkpointId), clock.instant(), trigger);
         });
         last = outcome;
         lastFailure = null;
@@ -114,7 +112,7 @@ public class ConsolidationService {
                 + " relations changed{}", trigger, outcome.run().expiredEpisodeIds().size(),
                 outcome.run().consolidation().promotedWorkingIds().size(), outcome.run().sweptWorkingIds().size(),
                 outcome.run().consolidation().concepts().size(), outcome.run().consolidation().relations().size(),
-                outcome.checkpoint().map(c -> "; checkpoint " + c.id()).orElse("; no change, no checkpoint"));
+                outcome.checkpointId().map(id -> "; checkpoint " + id).orElse("; no change, no checkpoint"));
         return outcome;
     }
 

@@ -197,7 +197,7 @@ class WorkingMemoryPanel extends HybridPanel {
             try {
                 ConsolidationService.Outcome outcome = consolidation.runNow(access.unlocked() ? "operator"
                         : "visitor");
-                Notification.show(outcome.checkpoint().map(c -> "Consolidated; checkpoint " + c.id()
+                Notification.show(outcome.checkpointId().map(id -> "Consolidated; checkpoint " + id
                         + " can roll it back from the Safety tab").orElse("Nothing to consolidate: no change"),
                         5000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
@@ -221,7 +221,7 @@ class WorkingMemoryPanel extends HybridPanel {
                 o.trigger(), o.run().expiredEpisodeIds().size(), o.run().consolidation().promotedWorkingIds().size(),
                 o.run().sweptWorkingIds().size(),
                 o.run().consolidation().concepts().size(), o.run().consolidation().relations().size(),
-                o.checkpoint().map(c -> ", checkpoint " + c.id()).orElse(", no change"))));
+                o.checkpointId().map(id -> ", checkpoint " + id).orElse(", no change"))));
         consolidation.lastFailure().ifPresent(f -> sb.append(" Degraded: the last scheduled run failed: ").append(f));
         if (!access.engineWideAllowed()) {
             sb.append(' ').append(access.lockedReason());

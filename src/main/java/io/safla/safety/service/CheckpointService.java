@@ -9,6 +9,7 @@ import io.safla.config.SafetyProperties;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
+import io.safla.memory.service.StateCheckpoints;
 import io.safla.safety.checkpoint.Checkpoint;
 import io.safla.safety.checkpoint.CheckpointInfo;
 import io.safla.safety.checkpoint.CheckpointStore;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Service;
  * consolidation) and on request.
  */
 @Service
-public class CheckpointService {
+public class CheckpointService implements StateCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
     static final int MAX_CHECKPOINTS = 20;
@@ -63,6 +64,12 @@ public class CheckpointService {
      */
     public record RollbackReport(CheckpointInfo checkpoint, String checksumBefore, String checksumAfter,
             boolean exact, String hybrid) {}
+
+    /** For consolidation: {@link #create} under the given reason, returning the id. */
+    @Override
+    public String checkpoint(String reason) {
+        return create(reason).id();
+    }
 
     /**
      * Saves the engine's items and vectors, the settings in force and, once it is loaded, the hybrid memory

@@ -87,16 +87,16 @@ class HybridMemoryServiceTest {
         ConsolidationService.Outcome outcome = consolidation.runNow("test");
 
         assertThat(outcome.run().consolidation().promotedWorkingIds()).isNotEmpty();
-        assertThat(outcome.checkpoint()).isPresent();
-        assertThat(checkpoints.list()).extracting(CheckpointInfo::id).contains(outcome.checkpoint().get().id());
+        assertThat(outcome.checkpointId()).isPresent();
+        assertThat(checkpoints.list()).extracting(CheckpointInfo::id).contains(outcome.checkpointId().get());
         assertThat(hybrid.memory().state()).isNotEqualTo(before);
         assertThat(HybridStateCodec.read(hybrid.file())).isEqualTo(hybrid.memory().state());
 
         ConsolidationService.Outcome again = consolidation.runNow("test");
         assertThat(again.run().changes()).isZero();
-        assertThat(again.checkpoint()).isEmpty();
+        assertThat(again.checkpointId()).isEmpty();
 
-        CheckpointService.RollbackReport report = checkpoints.rollback(outcome.checkpoint().get().id());
+        CheckpointService.RollbackReport report = checkpoints.rollback(outcome.checkpointId().get());
 
         assertThat(report.hybrid()).startsWith("restored");
         assertThat(hybrid.memory().state()).isEqualTo(before);
