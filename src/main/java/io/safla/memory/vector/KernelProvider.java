@@ -65,7 +65,9 @@ public final class KernelProvider {
             k.dot(new float[64], new float[64]);
             return new Selection(k, mode.equals("panama") ? PROPERTY + "=panama" : "auto: " + MODULE + " present");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return new Selection(new ScalarKernel(), "Panama kernel failed to load: " + e);
+            // a bad -Dsafla.vector.float-bits surfaces as an ExceptionInInitializerError whose cause says what is wrong
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            return new Selection(new ScalarKernel(), "Panama kernel failed to load: " + reason);
         }
     }
 

@@ -77,6 +77,32 @@ class KernelProviderTest {
                 .hasMessageContaining("safla.vector.float-bits must be 128, 256, 512 or preferred");
     }
 
+    @Test
+    void select_panamaThatFailsToInitialise_namesTheCauseNotJustTheError() throws Exception {
+        assumeTrue(MODULE_PRESENT, "Panama kernel needs jdk.incubator.vector");
+        // A fresh class loader initialises PanamaKernel again, here with an invalid width.
+        String previous = System.getProperty("safla.vector.float-bits");
+        System.setProperty("safla.vector.float-bits", "64");
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {
+                KernelProvider.class.getProtectionDomain().getCodeSource().getLocation()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> provider = Class.forName(KernelProvider.class.getName(), true, loader);
+            Method select = provider.getDeclaredMethod("select", String.class);
+            select.setAccessible(true);
+            Object selection = select.invoke(null, "panama");
+            String described = (String) selection.getClass().getMethod("describe").invoke(selection);
+
+            assertThat(described).startsWith("vector kernel scalar")
+                    .contains("safla.vector.float-bits must be 128, 256, 512 or preferred, got '64'");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("safla.vector.float-bits");
+            } else {
+                System.setProperty("safla.vector.float-bits", previous);
+            }
+        }
+    }
+
     /** By reflection, so that this class still loads (and the test skips) without the incubator module. */
     private static String floatSpecies(String requested) throws Exception {
         Method m = Class.forName(KernelProvider.PANAMA_CLASS).getDeclaredMethod("floatSpecies", String.class);
