@@ -39,7 +39,7 @@ public final class PanamaKernel implements VectorKernel {
 
     /**
      * The float species: the requested width, or by default the machine's preferred width capped at 256 bits.
-     * Why the cap: on the 2-core AMD EPYC (Zen 4) we deploy to, AVX-512 is executed as two 256-bit halves, and
+     * Why the cap: on the 2-core AMD EPYC (Zen 4) build machine, AVX-512 is executed as two 256-bit halves, and
      * JDK 17 sums a float vector's lanes one after another, so 16 lanes cost twice the reduction of 8 per row.
      * Scanning 1 000 x 384 rows took a median 20 us with 256-bit vectors against 22-26 us with 512-bit ones
      * (docs/performance.md); large scans are bound by memory either way. A width above the machine's is refused.
