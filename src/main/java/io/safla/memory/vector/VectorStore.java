@@ -21,20 +21,21 @@ import org.jspecify.annotations.Nullable;
  * <p>Every vector is validated once here (dimension, finite, non-zero norm; otherwise
  * {@link IllegalArgumentException}) and normalised before it is stored, so the kernels run without checks.
  *
- * <p>Implementation notes. Layout: row {@code r} occupies {@code data[b+r*dim .. b+r*dim+dim)}, with
- * {@code b} = {@link #ROW_BASE}, of one growable {@code float[]} (grown 1.5x up to the capacity), so a scan is a
- * sequential read of one array and no object exists per vector. Per-item metadata sits in parallel primitive
- * arrays: type and tag set as ids into interning dictionaries (most items share a handful of them),
- * created/last-access as epoch millis, importance as a float. Ids map to rows through {@link IdIndex}. Deletion swaps the last row into the hole, so live rows
- * are always {@code [0, size)}. Recency is an intrusive doubly linked list over rows ({@code prev}/{@code next}),
- * so an access and an LRU eviction are O(1); {@link EvictionPolicy#LOWEST_IMPORTANCE} scans, O(n) per eviction.
- * Search: rows are scored in blocks by the {@link VectorKernel}, filtered, and offered to a bounded min-heap
- * ({@link TopK}); with {@code searchThreads > 1} and at least {@value #PARALLEL_MIN_ROWS} rows, the row range
- * is split over a private ForkJoinPool and the per-thread heaps are merged. Hits are recorded as accesses
+ * <p>Implementation notes. Layout: row {@code r} occupies {@code data[b+r*dim .. b+r*dim+dim)}, with {@code b} =
+ * {@link #ROW_BASE}, of one growable {@code float[]} (grown 1.5x up to the capacity), so a scan is a sequential read
+ * of one array and no object exists per vector. Per-item metadata sits in parallel primitive arrays: type and tag
+ * set as ids into interning dictionaries (most items share a handful of them), created/last-access as epoch millis,
+ * importance as a float. Ids map to rows through {@link IdIndex}. Deletion swaps the last row into the hole, so live
+ * rows are always {@code [0, size)}. Recency is an intrusive doubly linked list over rows
+ * ({@code prev}/{@code next}), so an access and an LRU eviction are O(1); {@link EvictionPolicy#LOWEST_IMPORTANCE}
+ * scans, O(n) per eviction.
+ * Search: rows are scored in blocks by the {@link VectorKernel}, filtered, and offered to a bounded
+ * min-heap ({@link TopK}); with {@code searchThreads > 1} and at least {@value #PARALLEL_MIN_ROWS} rows, the row
+ * range is split over a private ForkJoinPool and the per-thread heaps are merged. Hits are recorded as accesses
  * after the scan, under the write lock. Quantized mode keeps an int8 copy of each row with a per-row scale
- * ({@code maxAbs/127}, symmetric): per-row rather than per-dimension or global because it needs no training
- * pass, stays valid as items come and go, and a dot product needs just one multiply per row to rescale.
- * The int8 scan collects {@code k * oversample} candidates, which are rescored exactly in float.
+ * ({@code maxAbs/127}, symmetric): per-row rather than per-dimension or global because it needs no training pass, stays
+ * valid as items come and go, and a dot product needs just one multiply per row to rescale. The int8 scan collects
+ * {@code k * oversample} candidates, which are rescored exactly in float.
  */
 public final class VectorStore implements AutoCloseable {
 
