@@ -1,10 +1,11 @@
 package io.safla.cognition;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.safla.memory.persistence.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class LoopStateCodec {
         root.set("state", JSON.valueToTree(saved));
         try {
             return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot encode the learner state", e);
         }
     }
@@ -44,7 +45,7 @@ public final class LoopStateCodec {
         FeedbackLoop.Saved saved;
         try {
             JsonNode root = JSON.readTree(bytes);
-            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            if (root == null || !FORMAT.equals(root.path("format").asString())) {
                 throw new IllegalArgumentException("not a learner state file (format is not " + FORMAT + ")");
             }
             int version = root.path("version").asInt(-1);
@@ -57,7 +58,7 @@ public final class LoopStateCodec {
                 throw new IllegalArgumentException("learner state file has no state section");
             }
             saved = JSON.treeToValue(state, FeedbackLoop.Saved.class);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();

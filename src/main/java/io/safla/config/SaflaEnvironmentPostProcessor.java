@@ -1,8 +1,8 @@
 package io.safla.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.validation.ValidationBin
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -161,7 +161,7 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(profile));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             problems.add("SAFLA_CONFIG_PATH=" + profile + " is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")");
             return Map.of();
@@ -174,7 +174,7 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
             return Map.of();
         }
         Map<String, Object> flat = new LinkedHashMap<>();
-        root.fields().forEachRemaining(section -> {
+        root.properties().forEach(section -> {
             if (!PROFILE_SECTIONS.contains(section.getKey())) {
                 problems.add(profile + ": unknown section \"" + section.getKey() + "\" (allowed: "
                         + String.join(", ", PROFILE_SECTIONS.stream().sorted().toList()) + ")");
@@ -187,13 +187,13 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
 
     private static void flatten(String prefix, JsonNode node, Map<String, Object> out) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(f -> flatten(prefix + "." + kebab(f.getKey()), f.getValue(), out));
+            node.properties().forEach(f -> flatten(prefix + "." + kebab(f.getKey()), f.getValue(), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "[" + i + "]", node.get(i), out);
             }
         } else {
-            out.put(prefix, node.asText());
+            out.put(prefix, node.asString());
         }
     }
 

@@ -1,12 +1,13 @@
 package io.safla.memory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,9 +32,10 @@ final class MemoryCodec {
     static final String EXPORT_FORMAT = "safla-memory-export";
     static final int VERSION = 1;
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private MemoryCodec() {}
 
@@ -47,7 +49,7 @@ final class MemoryCodec {
 
     static Stored decodePut(byte[] payload) {
         JsonNode node = read(payload);
-        return new Stored(itemFrom(node), vectorFromBase64(node.path("vector").asText()));
+        return new Stored(itemFrom(node), vectorFromBase64(node.path("vector").asString()));
     }
 
     static byte[] encodeDelete(String id) {
@@ -55,7 +57,7 @@ final class MemoryCodec {
     }
 
     static String decodeDelete(byte[] payload) {
-        return read(payload).path("id").asText();
+        return read(payload).path("id").asString();
     }
 
     static byte[] encodeSnapshot(String embedder, int dimension, List<Stored> items) {
@@ -75,14 +77,14 @@ final class MemoryCodec {
 
     static SnapshotState decodeSnapshot(byte[] state) {
         JsonNode root = read(state);
-        if (!SNAPSHOT_FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
+        if (!SNAPSHOT_FORMAT.equals(root.path("format").asString()) || root.path("version").asInt() != VERSION) {
             throw new IllegalArgumentException("not a version " + VERSION + " memory snapshot");
         }
         List<Stored> items = new ArrayList<>();
         for (JsonNode node : root.path("items")) {
-            items.add(new Stored(itemFrom(node), vectorFromBase64(node.path("vector").asText())));
+            items.add(new Stored(itemFrom(node), vectorFromBase64(node.path("vector").asString())));
         }
-        return new SnapshotState(root.path("embedder").asText(), root.path("dimension").asInt(), items);
+        return new SnapshotState(root.path("embedder").asString(), root.path("dimension").asInt(), items);
     }
 
     static byte[] encodeExport(List<MemoryItem> items, Instant exportedAt) {
@@ -93,7 +95,7 @@ final class MemoryCodec {
         items.forEach(i -> array.add(itemNode(i)));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -103,7 +105,7 @@ final class MemoryCodec {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             problems.add("not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
             return List.of();
         }
@@ -127,21 +129,21 @@ final class MemoryCodec {
                 continue;
             }
             try {
-                MemoryType type = node.hasNonNull("type") ? MemoryType.parse(node.get("type").asText())
+                MemoryType type = node.hasNonNull("type") ? MemoryType.parse(node.get("type").asString())
                         : MemoryType.VECTOR;
                 double importance = node.has("importance") ? node.get("importance").asDouble(Double.NaN) : 0.5;
                 if (!(importance >= 0 && importance <= 1)) {
                     throw new IllegalArgumentException("importance must be in [0, 1]");
                 }
-                String id = node.hasNonNull("id") ? node.get("id").asText() : null;
+                String id = node.hasNonNull("id") ? node.get("id").asString() : null;
                 if (id != null && (id.isBlank() || id.length() > 128 || !ids.add(id))) {
                     throw new IllegalArgumentException("id must be unique and 1-128 characters");
                 }
-                Instant createdAt = node.hasNonNull("createdAt") ? Instant.parse(node.get("createdAt").asText()) : null;
+                Instant createdAt = node.hasNonNull("createdAt") ? Instant.parse(node.get("createdAt").asString()) : null;
                 Set<String> tags = new LinkedHashSet<>();
-                node.path("tags").forEach(t -> tags.add(t.asText()));
+                node.path("tags").forEach(t -> tags.add(t.asString()));
                 Map<String, String> metadata = new LinkedHashMap<>();
-                node.path("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), f.getValue().asText()));
+                node.path("metadata").properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
                 out.add(new NewMemory(id, text, type, tags, importance, createdAt, metadata));
             } catch (RuntimeException e) {
                 problems.add(where + ": " + e.getMessage());
@@ -163,12 +165,12 @@ final class MemoryCodec {
 
     private static MemoryItem itemFrom(JsonNode node) {
         Set<String> tags = new LinkedHashSet<>();
-        node.path("tags").forEach(t -> tags.add(t.asText()));
+        node.path("tags").forEach(t -> tags.add(t.asString()));
         Map<String, String> metadata = new LinkedHashMap<>();
-        node.path("metadata").fields().forEachRemaining(f -> metadata.put(f.getKey(), f.getValue().asText()));
-        return new MemoryItem(node.path("id").asText(), node.path("text").asText(),
+        node.path("metadata").properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
+        return new MemoryItem(node.path("id").asString(), node.path("text").asString(),
                 MemoryType.parse(node.path("type").asText("vector")), tags, node.path("importance").asDouble(),
-                Instant.parse(node.path("createdAt").asText()), metadata);
+                Instant.parse(node.path("createdAt").asString()), metadata);
     }
 
     static String vectorToBase64(float[] vector) {
@@ -187,7 +189,7 @@ final class MemoryCodec {
     private static byte[] bytes(JsonNode node) {
         try {
             return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -195,8 +197,8 @@ final class MemoryCodec {
     private static JsonNode read(byte[] payload) {
         try {
             return JSON.readTree(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException(new IOException(e.getOriginalMessage(), e));
         }
     }
 

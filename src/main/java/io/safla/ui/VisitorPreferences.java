@@ -1,7 +1,7 @@
 package io.safla.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -107,7 +107,7 @@ public class VisitorPreferences {
         if (ComponentUtil.getData(ui, SYSTEM_THEME_EVENT) == null) {
             ComponentUtil.setData(ui, SYSTEM_THEME_EVENT, Boolean.TRUE);
             ui.getElement().addEventListener(SYSTEM_THEME_EVENT,
-                    event -> followSystem(ui, event.getEventData().getBoolean("event.detail.dark")))
+                    event -> followSystem(ui, event.getEventData().get("event.detail.dark").asBoolean()))
                     .addEventData("event.detail.dark");
         }
         if (saved()) {
@@ -164,7 +164,7 @@ public class VisitorPreferences {
     String toJson(ViewPreferences preferences) {
         try {
             return json.writeValueAsString(preferences);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -176,7 +176,7 @@ public class VisitorPreferences {
         }
         try {
             return json.readValue(stored, ViewPreferences.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             log.debug("Ignoring stored view preferences: {}", e.getMessage());
             return null;
         }

@@ -2,7 +2,7 @@ package io.safla.web;
 
 import io.safla.monitor.RateLimiter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.config.RateLimitProperties;
 import java.time.Clock;

@@ -41,7 +41,7 @@ class ErrorHandlingTest extends KaribuTest {
 
         new ErrorHandlingInitListener.VisitorErrorHandler(production)
                 .error(new ErrorEvent(new IllegalArgumentException("secret internal detail")));
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
 
         assertThat(NotificationsKt.getNotifications()).singleElement()
                 .satisfies(n -> assertThat(n.getElement().getProperty("text"))
@@ -55,7 +55,7 @@ class ErrorHandlingTest extends KaribuTest {
 
         new ErrorHandlingInitListener.VisitorErrorHandler(development)
                 .error(new ErrorEvent(new IllegalArgumentException("bad k")));
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
 
         assertThat(NotificationsKt.getNotifications().get(0).getElement().getProperty("text"))
                 .contains("IllegalArgumentException bad k");

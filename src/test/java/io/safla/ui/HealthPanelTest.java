@@ -56,7 +56,7 @@ class HealthPanelTest extends KaribuTest {
         int before = sampler.history().size();
 
         sampler.sample();
-        MockVaadin.clientRoundtrip();
+        MockVaadin.clientRoundtrip(false);
 
         HealthSnapshot newest = sampler.latest();
         // the scheduled sampler may add readings of its own meanwhile

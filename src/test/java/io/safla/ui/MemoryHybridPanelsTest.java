@@ -5,8 +5,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
@@ -77,11 +77,11 @@ class MemoryHybridPanelsTest extends KaribuTest {
         JsonNode byType = option("map-chart");
         int points = 0;
         for (JsonNode s : byType.get("series")) {
-            assertThat(s.get("type").asText()).isEqualTo("scatter");
+            assertThat(s.get("type").asString()).isEqualTo("scatter");
             points += s.get("data").size();
         }
         assertThat(points).isEqualTo(Math.min(500, memory.engine().size()));
-        assertThat(byType.get("series")).extracting(s -> s.get("name").asText()).contains("episodic", "semantic");
+        assertThat(byType.get("series")).extracting(s -> s.get("name").asString()).contains("episodic", "semantic");
 
         _setValue(_get(TextField.class, spec -> spec.withId("map-query")), "neural networks");
         _setValue(_get(ComboBox.class, spec -> spec.withId("map-colour")), "Score of the query");
@@ -115,7 +115,7 @@ class MemoryHybridPanelsTest extends KaribuTest {
         assertThat(chart.get("series")).hasSize(EpisodeKind.values().length);
         int charted = 0;
         for (JsonNode s : chart.get("series")) {
-            assertThat(s.get("stack").asText()).isEqualTo("kinds");
+            assertThat(s.get("stack").asString()).isEqualTo("kinds");
             for (JsonNode v : s.get("data")) {
                 charted += v.asInt();
             }
@@ -142,11 +142,11 @@ class MemoryHybridPanelsTest extends KaribuTest {
         int oneHop = GridKt._size(edges);
         assertThat(oneHop).isPositive();
         JsonNode series = option("graph-chart").get("series").get(0);
-        assertThat(series.get("type").asText()).isEqualTo("graph");
+        assertThat(series.get("type").asString()).isEqualTo("graph");
         assertThat(series.get("links")).hasSize(oneHop);
         assertThat(series.get("links").get(0).get("value").asDouble()).isBetween(0.0, 1.0);
-        assertThat(series.get("links").get(0).get("label").get("formatter").asText()).isNotBlank();
-        assertThat(series.get("data").get(0).get("id").asText()).isEqualTo(centre.id());
+        assertThat(series.get("links").get(0).get("label").get("formatter").asString()).isNotBlank();
+        assertThat(series.get("data").get(0).get("id").asString()).isEqualTo(centre.id());
 
         _setValue(_get(IntegerField.class, spec -> spec.withId("graph-hops")), 2);
         assertThat(GridKt._size(edges)).isGreaterThanOrEqualTo(oneHop);

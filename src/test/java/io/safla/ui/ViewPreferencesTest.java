@@ -14,11 +14,11 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
-import elemental.json.Json;
-import elemental.json.JsonObject;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
 import io.safla.settings.service.SettingsService;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +83,7 @@ class ViewPreferencesTest extends KaribuTest {
 
     /** What the page reports when the system's light/dark preference changes. */
     private static void systemSwitchesTo(boolean dark) {
-        JsonObject detail = Json.createObject();
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
         detail.put("event.detail.dark", dark);
         BasicUtilsKt._fireDomEvent(UI.getCurrent(), VisitorPreferences.SYSTEM_THEME_EVENT, detail);
     }

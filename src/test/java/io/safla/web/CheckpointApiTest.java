@@ -2,8 +2,8 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.memory.service.MemoryService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +12,12 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Shares SecurityHeadersTest's context (environment "test": engine-wide actions need no token). */
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "safla.app.space-id=someone/safla-space")
 class CheckpointApiTest {
@@ -53,13 +53,13 @@ class CheckpointApiTest {
         send("POST", "/api/memory/items", "{\"text\": \"A risky change after the checkpoint.\"}");
         assertThat(json.readTree(send("GET", "/api/memory/stats", null).body()).get("count").asInt()).isEqualTo(items + 1);
 
-        JsonNode report = json.readTree(send("POST", "/api/safety/rollback/" + checkpoint.get("id").asText(), null).body());
+        JsonNode report = json.readTree(send("POST", "/api/safety/rollback/" + checkpoint.get("id").asString(), null).body());
 
         assertThat(report.get("exact").asBoolean()).isTrue();
-        assertThat(report.get("checksumAfter").asText()).isEqualTo(checkpoint.get("checksum").asText());
-        assertThat(report.get("checksumBefore").asText()).isNotEqualTo(checkpoint.get("checksum").asText());
+        assertThat(report.get("checksumAfter").asString()).isEqualTo(checkpoint.get("checksum").asString());
+        assertThat(report.get("checksumBefore").asString()).isNotEqualTo(checkpoint.get("checksum").asString());
         assertThat(json.readTree(send("GET", "/api/memory/stats", null).body()).get("count").asInt()).isEqualTo(items);
-        assertThat(json.readTree(send("GET", "/api/safety/checkpoints", null).body()).findValuesAsText("reason"))
+        assertThat(json.readTree(send("GET", "/api/safety/checkpoints", null).body()).findValuesAsString("reason"))
                 .contains("test drill");
         assertThat(send("POST", "/api/safety/rollback/cp-missing", null).statusCode()).isEqualTo(400);
     }
@@ -94,7 +94,7 @@ class CheckpointApiTest {
 
         JsonNode after = json.readTree(send("GET", "/api/safety/checkpoints", null).body());
         assertThat(after.size()).isEqualTo(Math.min(before + 1, 20));
-        assertThat(after.get(0).get("reason").asText()).isEqualTo("before bulk import");
+        assertThat(after.get(0).get("reason").asString()).isEqualTo("before bulk import");
     }
 
     @Test
@@ -106,8 +106,8 @@ class CheckpointApiTest {
             assertThat(refused.statusCode()).isEqualTo(423);
             assertThat(refused.body()).contains("emergency stop").contains("drill");
             JsonNode health = json.readTree(send("GET", "/actuator/health", null).body());
-            assertThat(health.get("components").get("safety").get("status").asText()).isEqualTo("DEGRADED");
-            assertThat(health.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(health.get("components").get("safety").get("status").asString()).isEqualTo("DEGRADED");
+            assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
         } finally {
             JsonNode released = json.readTree(send("POST", "/api/safety/emergency-stop/release", null).body());
             assertThat(released.get("frozen").asBoolean()).isFalse();

@@ -2,7 +2,7 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.safla.cognition.SelfAwareness;
 import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.config.AppProperties;
@@ -29,7 +29,7 @@ class FeedbackApiTest extends ApiTestSupport {
 
     private String add(String text) throws Exception {
         return json.readTree(send("POST", "/api/memory/items", "{\"text\": \"" + text + "\"}").body()).get("id")
-                .asText();
+                .asString();
     }
 
     @Test
@@ -43,10 +43,10 @@ class FeedbackApiTest extends ApiTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("outcome").asText()).isIn("KEPT", "ROLLED_BACK");
+        assertThat(body.get("outcome").asString()).isIn("KEPT", "ROLLED_BACK");
         assertThat(body.get("reward").asDouble()).isBetween(0.0, 1.0);
-        assertThat(body.get("message").asText()).isNotBlank();
-        assertThat(body.get("preferredAfter").asText()).isIn("cosine", "hybrid", "recency", "importance", "mmr");
+        assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(body.get("preferredAfter").asString()).isIn("cosine", "hybrid", "recency", "importance", "mmr");
         JsonNode state = json.readTree(send("GET", "/api/cognition/state", null).body());
         assertThat(state.get("cycles").asLong()).isEqualTo(cyclesBefore + 1);
         assertThat(state.get("goals")).hasSize(3);
@@ -62,8 +62,8 @@ class FeedbackApiTest extends ApiTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(404);
         JsonNode body = json.readTree(response.body());
-        assertThat(body.get("detail").asText()).isEqualTo("No memory with id no-such-item");
-        assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("itemId");
+        assertThat(body.get("detail").asString()).isEqualTo("No memory with id no-such-item");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("itemId");
     }
 
     @ParameterizedTest
@@ -78,9 +78,9 @@ class FeedbackApiTest extends ApiTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = json.readTree(response.body()).get("errors");
-        assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo(field);
         if (message != null) {
-            assertThat(errors.get(0).get("message").asText()).contains(message);
+            assertThat(errors.get(0).get("message").asString()).contains(message);
         }
     }
 

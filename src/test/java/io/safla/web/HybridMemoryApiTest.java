@@ -2,7 +2,7 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import io.safla.memory.service.HybridMemoryService;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class HybridMemoryApiTest extends ApiTestSupport {
 
         JsonNode safety = json.readTree(send("GET", "/api/memory/episodes?kind=safety&limit=500").body());
         assertThat(safety.get("total").asInt()).isPositive().isLessThan(total);
-        safety.get("episodes").forEach(e -> assertThat(e.get("kind").asText()).isEqualTo("SAFETY"));
+        safety.get("episodes").forEach(e -> assertThat(e.get("kind").asString()).isEqualTo("SAFETY"));
 
         JsonNode none = json.readTree(send("GET", "/api/memory/episodes?to=2000-01-01T00:00:00Z").body());
         assertThat(none.get("total").asInt()).isZero();
@@ -53,10 +53,10 @@ class HybridMemoryApiTest extends ApiTestSupport {
     void graph_returnsTheTypedWeightedNeighbourhood_andRejectsBadHops() throws Exception {
         String centre = hybrid.memory().semantic().relations().get(0).from();
         JsonNode graph = json.readTree(send("GET", "/api/memory/graph/" + centre + "?hops=2").body());
-        assertThat(graph.get("center").asText()).isEqualTo(centre);
+        assertThat(graph.get("center").asString()).isEqualTo(centre);
         assertThat(graph.get("nodes").get(0).get("hops").asInt()).isZero();
         assertThat(graph.get("edges").size()).isPositive();
-        assertThat(graph.get("edges").get(0).get("type").asText()).isNotBlank();
+        assertThat(graph.get("edges").get(0).get("type").asString()).isNotBlank();
         assertThat(graph.get("edges").get(0).get("weight").asDouble()).isBetween(0.0, 1.0);
 
         assertThat(send("GET", "/api/memory/graph/" + centre + "?hops=4").statusCode()).isEqualTo(400);

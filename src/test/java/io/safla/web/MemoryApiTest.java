@@ -2,7 +2,7 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,16 +17,16 @@ class MemoryApiTest extends ApiTestSupport {
                 "{\"text\": \"Kalman filters estimate hidden state from noisy measurements.\", \"type\": \"vector\","
                         + " \"tags\": [\"estimation\"], \"importance\": 0.8}");
         assertThat(created.statusCode()).isEqualTo(201);
-        String id = json.readTree(created.body()).get("id").asText();
+        String id = json.readTree(created.body()).get("id").asString();
         assertThat(created.headers().firstValue("Location")).hasValue("/api/memory/items/" + id);
 
         JsonNode item = json.readTree(send("GET", "/api/memory/items/" + id, null).body());
-        assertThat(item.get("text").asText()).startsWith("Kalman filters");
-        assertThat(item.get("tags").get(0).asText()).isEqualTo("estimation");
+        assertThat(item.get("text").asString()).startsWith("Kalman filters");
+        assertThat(item.get("tags").get(0).asString()).isEqualTo("estimation");
 
         JsonNode search = json.readTree(send("POST", "/api/memory/search",
                 "{\"query\": \"Kalman filter noisy measurements\", \"k\": 3}").body());
-        assertThat(search.get("results").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(search.get("results").get(0).get("id").asString()).isEqualTo(id);
         assertThat(search.get("results").get(0).get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(search.get("tookMicros").asLong()).isNotNegative();
         assertThat(search.get("cached").asBoolean()).isFalse();
@@ -62,9 +62,9 @@ class MemoryApiTest extends ApiTestSupport {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode errors = json.readTree(response.body()).get("errors");
         assertThat(errors).isNotNull();
-        assertThat(errors.get(0).get("field").asText()).isEqualTo(field);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo(field);
         if (message != null) {
-            assertThat(errors.get(0).get("message").asText()).contains(message);
+            assertThat(errors.get(0).get("message").asString()).contains(message);
         }
     }
 
@@ -102,7 +102,7 @@ class MemoryApiTest extends ApiTestSupport {
         assertThat(stats.get("count").asInt()).isEqualTo(before + 2);
         assertThat(stats.get("dimension").asInt()).isEqualTo(512);
         assertThat(stats.get("byType").get("episodic").asInt()).isPositive();
-        assertThat(stats.get("kernel").asText()).isNotBlank();
-        assertThat(stats.get("embedder").asText()).isNotBlank();
+        assertThat(stats.get("kernel").asString()).isNotBlank();
+        assertThat(stats.get("embedder").asString()).isNotBlank();
     }
 }

@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Runs as a Space would: {@code SPACE_ID} set, so the session cookie must survive a cross-site iframe. */
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "safla.app.space-id=someone/safla-space")
 class SecurityHeadersTest {
@@ -82,18 +82,18 @@ class SecurityHeadersTest {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.boot.actuate.health.HttpCodeStatusMapper statusMapper;
+    org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper statusMapper;
 
     /** Regression: the custom LOADING and DEGRADED codes once replaced Boot's defaults, so DOWN answered 200. */
     @Test
     void healthStatuses_mapToTheRightHttpCodes() {
-        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.DOWN)).isEqualTo(503);
-        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.OUT_OF_SERVICE))
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.DOWN)).isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.OUT_OF_SERVICE))
                 .isEqualTo(503);
-        assertThat(statusMapper.getStatusCode(new org.springframework.boot.actuate.health.Status("LOADING")))
+        assertThat(statusMapper.getStatusCode(new org.springframework.boot.health.contributor.Status("LOADING")))
                 .isEqualTo(503);
-        assertThat(statusMapper.getStatusCode(new org.springframework.boot.actuate.health.Status("DEGRADED")))
+        assertThat(statusMapper.getStatusCode(new org.springframework.boot.health.contributor.Status("DEGRADED")))
                 .isEqualTo(200);
-        assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.UP)).isEqualTo(200);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.UP)).isEqualTo(200);
     }
 }

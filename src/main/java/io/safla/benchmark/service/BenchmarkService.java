@@ -1,7 +1,7 @@
 package io.safla.benchmark.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safla.benchmark.BenchmarkReport;
@@ -149,11 +149,7 @@ public class BenchmarkService {
     }
 
     public byte[] historyJson() {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("reports", history()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("reports", history()));
     }
 
     private void remember(BenchmarkReport report) {

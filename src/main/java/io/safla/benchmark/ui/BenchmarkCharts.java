@@ -1,8 +1,8 @@
 package io.safla.benchmark.ui;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import io.safla.benchmark.BenchmarkReport;
 import io.safla.benchmark.BenchmarkSuite;
 import io.safla.benchmark.Histogram;

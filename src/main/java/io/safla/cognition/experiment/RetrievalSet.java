@@ -1,7 +1,8 @@
 package io.safla.cognition.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
 import java.io.IOException;
@@ -75,16 +76,16 @@ public record RetrievalSet(List<NewMemory> items, List<LabelledQuery> queries) {
         List<NewMemory> items = new ArrayList<>();
         for (JsonNode n : root.path("items")) {
             Set<String> tags = new LinkedHashSet<>();
-            n.path("tags").forEach(t -> tags.add(t.asText()));
-            items.add(new NewMemory(n.path("id").asText(), n.path("text").asText(), MemoryType.SEMANTIC, tags,
-                    n.path("importance").asDouble(0.5), Instant.parse(n.path("createdAt").asText()), Map.of()));
+            n.path("tags").forEach(t -> tags.add(t.asString()));
+            items.add(new NewMemory(n.path("id").asString(), n.path("text").asString(), MemoryType.SEMANTIC, tags,
+                    n.path("importance").asDouble(0.5), Instant.parse(n.path("createdAt").asString()), Map.of()));
         }
         List<LabelledQuery> queries = new ArrayList<>();
         for (JsonNode n : root.path("queries")) {
             Set<String> relevant = new LinkedHashSet<>();
-            n.path("relevant").forEach(r -> relevant.add(r.asText()));
-            queries.add(new LabelledQuery(n.path("split").asText(), n.path("kind").asText(),
-                    n.path("query").asText(), relevant));
+            n.path("relevant").forEach(r -> relevant.add(r.asString()));
+            queries.add(new LabelledQuery(n.path("split").asString(), n.path("kind").asString(),
+                    n.path("query").asString(), relevant));
         }
         return new RetrievalSet(items, queries);
     }

@@ -1,10 +1,9 @@
 package io.safla.memory.demo;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import io.safla.memory.episodic.Episode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,8 +65,6 @@ public record DemoCorpus(int version, List<DemoFact> facts, List<DemoEpisode> ep
             }
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new DemoCorpusException("invalid demo corpus" + where + ": " + root.getMessage(), e);
-        } catch (IOException e) {
-            throw new DemoCorpusException("cannot read demo corpus", e);
         }
     }
 
@@ -79,7 +76,7 @@ public record DemoCorpus(int version, List<DemoFact> facts, List<DemoEpisode> ep
     }
 
     static ObjectMapper mapper() {
-        return JsonMapper.builder().addModule(new JavaTimeModule())
+        return JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -1,13 +1,12 @@
 package io.safla.memory.hybrid;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.safla.memory.persistence.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +27,9 @@ public final class HybridStateCodec {
 
     public static final String FORMAT = "safla-hybrid";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .build();
@@ -55,7 +54,7 @@ public final class HybridStateCodec {
     public static HybridState decode(byte[] bytes) {
         try {
             JsonNode root = JSON.readTree(bytes);
-            if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            if (root == null || !FORMAT.equals(root.path("format").asString())) {
                 throw new IllegalArgumentException("not a hybrid memory file (format is not " + FORMAT + ")");
             }
             int version = root.path("version").asInt(-1);
@@ -69,7 +68,7 @@ public final class HybridStateCodec {
                     JSON.treeToValue(required(root, "working"), io.safla.memory.working.WorkingState.class),
                     JSON.treeToValue(required(root, "consolidator"),
                             io.safla.memory.consolidation.ConsolidatorState.class));
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();

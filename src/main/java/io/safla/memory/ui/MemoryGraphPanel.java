@@ -1,7 +1,7 @@
 package io.safla.memory.ui;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -136,7 +136,7 @@ class MemoryGraphPanel extends HybridPanel {
         for (int h = 0; h <= maxHops; h++) {
             categories.addObject().put("name", h == 0 ? "centre" : h == 1 ? "1 hop" : h + " hops");
         }
-        categories.forEach(c -> legend.add(c.get("name").asText()));
+        categories.forEach(c -> legend.add(c.get("name").asString()));
         ArrayNode nodes = series.putArray("data");
         for (GraphNode node : graph.nodes()) {
             Concept c = node.concept();

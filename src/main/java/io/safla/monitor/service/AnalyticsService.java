@@ -1,7 +1,7 @@
 package io.safla.monitor.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.monitor.AnalyticsEvent;
 import io.safla.monitor.AnalyticsLog;
@@ -58,7 +58,7 @@ public class AnalyticsService {
         log.add(event);
         try {
             analytics.info(json.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             analytics.warn("analytics event not serialisable: {}", e.getOriginalMessage());
         }
     }

@@ -20,11 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.actuate.health.CompositeHealth;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthComponent;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -127,9 +128,9 @@ public class HealthSampler {
         List<ComponentHealth> components = new ArrayList<>();
         HealthLevel overall = HealthLevel.UP;
         try {
-            HealthComponent health = healthEndpoint.health();
-            if (health instanceof CompositeHealth composite) {
-                for (Map.Entry<String, HealthComponent> entry : composite.getComponents().entrySet()) {
+            HealthDescriptor health = healthEndpoint.health();
+            if (health instanceof CompositeHealthDescriptor composite) {
+                for (Map.Entry<String, HealthDescriptor> entry : composite.getComponents().entrySet()) {
                     ComponentHealth component = component(entry.getKey(), entry.getValue());
                     components.add(component);
                 }
@@ -149,11 +150,11 @@ public class HealthSampler {
                 requests.stats(), memoryCleanups);
     }
 
-    private static ComponentHealth component(String name, HealthComponent health) {
+    private static ComponentHealth component(String name, HealthDescriptor health) {
         String reason = "";
-        if (health instanceof Health h && h.getDetails().get("reason") instanceof String r) {
+        if (health instanceof IndicatedHealthDescriptor h && h.getDetails().get("reason") instanceof String r) {
             reason = r;
-        } else if (health instanceof CompositeHealth composite) {
+        } else if (health instanceof CompositeHealthDescriptor composite) {
             reason = composite.getComponents().size() + " checks";
         }
         if (reason.isEmpty()) {

@@ -1,8 +1,10 @@
 package io.safla.monitor.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import io.safla.config.ConfigVariable;
 import io.safla.memory.service.MemoryService;
 import io.safla.monitor.HealthSnapshot;
@@ -42,8 +44,8 @@ public class SystemBackupService {
     private final MemoryService memory;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     SystemBackupService(Environment environment, HealthSampler sampler, MemoryService memory, Clock clock) {

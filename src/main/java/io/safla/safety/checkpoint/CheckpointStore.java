@@ -1,8 +1,9 @@
 package io.safla.safety.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -128,13 +129,15 @@ public final class CheckpointStore {
         try {
             JsonNode root = read(directory.resolve(id + ".json.gz"));
             Map<String, String> settings = new LinkedHashMap<>();
-            root.path("settings").fields().forEachRemaining(f -> settings.put(f.getKey(), f.getValue().asText()));
+            root.path("settings").properties().forEach(f -> settings.put(f.getKey(), f.getValue().asString()));
             JsonNode hybrid = root.get("hybridState");
             return Optional.of(new Checkpoint(info, settings,
-                    Base64.getDecoder().decode(root.path("memoryState").asText()),
-                    hybrid == null ? null : Base64.getDecoder().decode(hybrid.asText())));
+                    Base64.getDecoder().decode(root.path("memoryState").asString()),
+                    hybrid == null ? null : Base64.getDecoder().decode(hybrid.asString())));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read checkpoint " + id, e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("could not read checkpoint " + id, new IOException(e.getOriginalMessage(), e));
         }
     }
 
@@ -149,7 +152,7 @@ public final class CheckpointStore {
     private static JsonNode read(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             JsonNode root = JSON.readTree(in);
-            if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
+            if (!FORMAT.equals(root.path("format").asString()) || root.path("version").asInt() != VERSION) {
                 throw new IOException("not a version " + VERSION + " checkpoint");
             }
             return root;
@@ -157,8 +160,8 @@ public final class CheckpointStore {
     }
 
     private static CheckpointInfo info(JsonNode root, long bytes) {
-        return new CheckpointInfo(root.path("id").asText(), root.path("reason").asText(),
-                Instant.parse(root.path("createdAt").asText()), root.path("items").asInt(),
-                root.path("checksum").asText(), bytes);
+        return new CheckpointInfo(root.path("id").asString(), root.path("reason").asString(),
+                Instant.parse(root.path("createdAt").asString()), root.path("items").asInt(),
+                root.path("checksum").asString(), bytes);
     }
 }

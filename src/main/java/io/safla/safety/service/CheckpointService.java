@@ -1,6 +1,6 @@
 package io.safla.safety.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;

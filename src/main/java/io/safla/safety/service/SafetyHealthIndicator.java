@@ -2,9 +2,9 @@ package io.safla.safety.service;
 
 import io.safla.memory.MemoryEngine;
 import java.util.Optional;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /** {@code safety}: DEGRADED while an emergency stop freezes writes; otherwise which layers run. */

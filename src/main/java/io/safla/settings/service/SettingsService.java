@@ -1,8 +1,8 @@
 package io.safla.settings.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
@@ -192,7 +192,7 @@ public class SettingsService {
     public String export() {
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(current);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -208,7 +208,7 @@ public class SettingsService {
             }
             merged.setAll(given);
             parsed = json.treeToValue(merged, EngineSettings.class);
-        } catch (java.io.IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not a settings file: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }

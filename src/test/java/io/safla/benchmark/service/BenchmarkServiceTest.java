@@ -3,8 +3,8 @@ package io.safla.benchmark.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safla.benchmark.BenchmarkReport;
 import io.safla.benchmark.BenchmarkSpec;
@@ -66,8 +66,8 @@ class BenchmarkServiceTest {
                 .counter().count()).isGreaterThanOrEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(benchmarks.historyJson());
         JsonNode last = json.get("reports").get(json.get("reports").size() - 1);
-        assertThat(last.get("spec").get("suite").asText()).isEqualTo("API_LATENCY");
-        assertThat(last.get("started").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(last.get("spec").get("suite").asString()).isEqualTo("API_LATENCY");
+        assertThat(last.get("started").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(benchmarks.historyCsv()).contains(report.id() + ",");
     }
 

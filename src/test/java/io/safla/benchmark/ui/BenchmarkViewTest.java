@@ -83,7 +83,7 @@ class BenchmarkViewTest {
     private static void awaitUi(BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            MockVaadin.clientRoundtrip();
+            MockVaadin.clientRoundtrip(false);
             if (condition.getAsBoolean()) {
                 return;
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.embedding.HashingEmbedder;
 import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
@@ -258,7 +258,7 @@ class ConsolidatorTest {
 
     @Test
     void state_jsonRoundTrip_restoresAnEqualConsolidator() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         World w = seeded(corpus());
         w.working.focus("remember this", 0.9);
         ConsolidationReport report = w.run();

@@ -3,7 +3,7 @@ package io.safla.memory.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.embedding.HashingEmbedder;
 import io.safla.memory.consolidation.ConsolidationPolicy;
 import io.safla.memory.consolidation.ConsolidationReport;
@@ -138,7 +138,7 @@ class DemoCorpusTest {
 
     @Test
     void corpus_jsonRoundTrip_isEqual() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         DemoCorpus back = json.readValue(json.writeValueAsString(CORPUS), DemoCorpus.class);
         assertThat(back).isEqualTo(CORPUS);
     }

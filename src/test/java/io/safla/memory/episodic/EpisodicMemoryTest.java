@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,7 +184,7 @@ class EpisodicMemoryTest {
 
     @Test
     void state_jsonRoundTrip_restoresAnEqualMemory() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         EpisodicMemory m = memory(10);
         m.add("one", SAFETY, -0.5, 0.25, at(1), Set.of("b", "a"));
         m.add(ep("custom", LEARNING, 0.75, at(2)));
@@ -201,7 +201,7 @@ class EpisodicMemoryTest {
 
     @Test
     void timelineBucket_jsonRoundTrip_isEqual() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         TimelineBucket b = new TimelineBucket(T0, at(1), Map.of(SAFETY, 2), 2, 0.5);
         assertThat(json.readValue(json.writeValueAsString(b), TimelineBucket.class)).isEqualTo(b);
     }

@@ -28,6 +28,19 @@ class VectorStoreTest {
         return values;
     }
 
+    /**
+     * The same ids in the same order with the same scores up to float rounding: on JDK 25 the Vector API's lane
+     * reduction may add in a different order in interpreted and in C2-compiled code (the spec leaves the order
+     * open), so a worker thread whose kernel is compiled differently can differ in the last bit.
+     */
+    private static void assertSameHits(List<SearchHit> actual, List<SearchHit> expected) {
+        assertThat(actual).extracting(SearchHit::id).containsExactlyElementsOf(
+                expected.stream().map(SearchHit::id).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).similarity()).isCloseTo(expected.get(i).similarity(), within(1e-6));
+        }
+    }
+
     private static float[] randomUnit(Random rnd, int dim) {
         float[] x = new float[dim];
         double s = 0;
@@ -316,8 +329,8 @@ class VectorStoreTest {
             }
             for (int q = 0; q < 5; q++) {
                 SearchQuery query = SearchQuery.of(randomUnit(rnd, dim), 10).withFilter(SearchFilter.types("odd"));
-                assertThat(parallel.search(query)).isEqualTo(serial.search(query));
-                assertThat(parallel.searchQuantized(query)).isEqualTo(serial.searchQuantized(query));
+                assertSameHits(parallel.search(query), serial.search(query));
+                assertSameHits(parallel.searchQuantized(query), serial.searchQuantized(query));
             }
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +133,7 @@ class WorkingMemoryTest {
 
     @Test
     void state_jsonRoundTrip_restoresAnEqualMemory() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ObjectMapper json = new ObjectMapper();
         WorkingMemory m = memory(5);
         m.focus("one", 0.5, Set.of("safety"));
         clock.advance(Duration.ofSeconds(7, 123_456_789));

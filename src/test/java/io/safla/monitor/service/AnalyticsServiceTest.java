@@ -2,7 +2,7 @@ package io.safla.monitor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.monitor.AnalyticsEvent;
 import io.safla.monitor.MutableClock;
@@ -18,7 +18,7 @@ class AnalyticsServiceTest {
     private AnalyticsService service(boolean enabled) {
         AppProperties app = new AppProperties(AppProperties.DeploymentEnvironment.TEST, false,
                 AppProperties.LogLevel.INFO, 7860, Path.of("target/test-data"), 3600, 10, enabled, null, null, null);
-        return new AnalyticsService(app, clock, new ObjectMapper().findAndRegisterModules());
+        return new AnalyticsService(app, clock, new ObjectMapper());
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.safla.monitor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.RequestStats;
@@ -61,14 +61,14 @@ class SystemBackupServiceTest {
         assertThat(metrics.at("/latest/requests/count").asLong()).isEqualTo(42);
         assertThat(metrics.get("history").size()).isEqualTo(1);
         assertThat(entries.get("memory.json")).contains("a stored memory");
-        assertThat(json.readTree(entries.get("manifest.json")).get("createdAt").asText())
+        assertThat(json.readTree(entries.get("manifest.json")).get("createdAt").asString())
                 .isEqualTo("2026-11-27T03:00:00Z");
     }
 
     private static String value(JsonNode config, String variable) {
         for (JsonNode row : config) {
-            if (row.get("variable").asText().equals(variable)) {
-                return row.get("value").asText();
+            if (row.get("variable").asString().equals(variable)) {
+                return row.get("value").asString();
             }
         }
         throw new AssertionError("no row for " + variable);
