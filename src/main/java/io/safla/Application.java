@@ -18,7 +18,7 @@ public class Application implements AppShellConfigurator {
 
     /**
      * Applies the theme and density saved by the header switch or the Settings tab (key and format of
-     * {@code io.safla.ui.VisitorPreferences}) before the first paint, so a dark page does not flash light while
+     * {@code io.safla.ui.kit.VisitorPreferences}) before the first paint, so a dark page does not flash light while
      * the server answers; the server applies the same choice again once the UI is up.
      */
     private static final String EARLY_THEME = """

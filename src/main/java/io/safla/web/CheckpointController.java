@@ -1,8 +1,8 @@
 package io.safla.web;
 
 import io.safla.memory.MemoryEngine;
-import io.safla.safety.checkpoint.CheckpointInfo;
-import io.safla.safety.service.CheckpointService;
+import io.safla.checkpoint.CheckpointInfo;
+import io.safla.checkpoint.service.CheckpointService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package io.safla.web;
 
-import io.safla.monitor.service.SystemBackupService;
+import io.safla.system.service.SystemBackupService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

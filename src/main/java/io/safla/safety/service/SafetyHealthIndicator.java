@@ -1,5 +1,6 @@
 package io.safla.safety.service;
 
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.MemoryEngine;
 import java.util.Optional;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

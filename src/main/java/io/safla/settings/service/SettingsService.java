@@ -12,7 +12,7 @@ import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
-import io.safla.safety.service.CheckpointService;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.safety.service.SafetyService;
 import io.safla.settings.EngineSettings;
 import io.safla.settings.SettingsChange;

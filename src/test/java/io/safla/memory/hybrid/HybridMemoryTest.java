@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.safla.embedding.HashingEmbedder;
-import io.safla.memory.demo.DemoCorpus;
+import io.safla.memory.corpus.DemoCorpus;
 import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
 import io.safla.monitor.MutableClock;

@@ -1,0 +1,40 @@
+package io.safla.ui.kit;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Karibu view tests against the real Spring context; subclasses choose their {@code @SpringBootTest}. */
+public abstract class KaribuTest {
+
+    /** Texts that have broken parsers, renderers or layouts somewhere; every form must take them calmly. */
+    protected static final List<String> HOSTILE = List.of("", "   ", "\u0000\uffff\ud800", "\u202e\u200b\u200d\ufeff 👩‍💻",
+            "<script>alert(1)</script>", "'; DROP TABLE memories; --", "${jndi:ldap://x}", "{{7*7}}",
+            "a".repeat(1000), "a".repeat(1001), "ñ".repeat(5_000), "\n\n\n", "%00%2e%2e/%2e%2e/etc/passwd");
+
+    private static Routes routes;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("io.safla");
+    }
+
+    /** A fresh mocked browser session and UI. */
+    protected void startUi() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    }
+
+    @AfterEach
+    void stopUi() {
+        MockVaadin.tearDown();
+    }
+}
