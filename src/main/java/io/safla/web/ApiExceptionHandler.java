@@ -1,6 +1,6 @@
 package io.safla.web;
 
-import io.safla.monitor.ErrorIds;
+import io.safla.monitor.service.ErrorIds;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

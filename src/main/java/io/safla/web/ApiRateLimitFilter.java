@@ -1,6 +1,7 @@
 package io.safla.web;
 
 import io.safla.monitor.RateLimiter;
+import io.safla.monitor.service.RateLimits;
 
 import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -16,11 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** {@code RATE_LIMIT_PER_MINUTE} for {@code /api}: 429 with {@code Retry-After}, else {@code X-RateLimit-Remaining}. */
 class ApiRateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiter limiter;
+    private final RateLimits limiter;
     private final boolean trustForwardedFor;
     private final ObjectMapper json;
 
-    ApiRateLimitFilter(RateLimiter limiter, boolean trustForwardedFor, ObjectMapper json) {
+    ApiRateLimitFilter(RateLimits limiter, boolean trustForwardedFor, ObjectMapper json) {
         this.limiter = limiter;
         this.trustForwardedFor = trustForwardedFor;
         this.json = json;
@@ -29,7 +30,7 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimiter.Decision decision = limiter.tryConsume("api:" + ClientAddress.of(request, trustForwardedFor));
+        RateLimiter.Decision decision = limiter.tryApiCall(ClientAddress.of(request, trustForwardedFor));
         response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));
         if (decision.allowed()) {
             response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));

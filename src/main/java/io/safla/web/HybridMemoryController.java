@@ -66,7 +66,7 @@ class HybridMemoryController {
             @Max(value = 500, message = "must be between 1 and 500") int limit) {
         EpisodeQuery query = new EpisodeQuery(instant(from, "from"), instant(to, "to"),
                 kind == null ? Set.of() : Set.of(EpisodeKind.valueOf(kind.toUpperCase(Locale.ROOT))), 0);
-        EpisodePage page = hybrid.memory().episodic().query(query, 0, limit);
+        EpisodePage page = hybrid.episodes(query, 0, limit);
         return new EpisodeList(page.total(), page.items());
     }
 
@@ -82,7 +82,7 @@ class HybridMemoryController {
 
     @GetMapping("/working")
     Working working() {
-        return new Working(hybrid.memory().working().state().halfLife().toSeconds(), hybrid.context().stream()
+        return new Working(hybrid.workingHalfLife().toSeconds(), hybrid.context().stream()
                 .map(a -> new WorkingItemView(a.item().id(), a.item().text(), a.attention(),
                         a.item().baseAttention(), a.item().lastAccess(), a.item().tags())).toList());
     }

@@ -57,8 +57,8 @@ class MemoryController {
     }
 
     record AddRequest(
-            @NotBlank(message = "must not be blank") @Size(max = MemoryEngine.MAX_TEXT_LENGTH,
-                    message = "must be at most " + MemoryEngine.MAX_TEXT_LENGTH + " characters") @SafeText String text,
+            @NotBlank(message = "must not be blank") @Size(max = MemoryService.MAX_TEXT_LENGTH,
+                    message = "must be at most " + MemoryService.MAX_TEXT_LENGTH + " characters") @SafeText String text,
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
             @Nullable @Size(max = 20, message = "at most 20 tags") List<@NotBlank @Size(max = 64) String> tags,
@@ -88,7 +88,7 @@ class MemoryController {
     @PostMapping("/items")
     ResponseEntity<Created> add(@Valid @RequestBody AddRequest body) {
         MemoryType type = body.type() == null ? MemoryType.VECTOR : MemoryType.parse(body.type());
-        MemoryItem item = memory.engine().add(new NewMemory(null, body.text(), type,
+        MemoryItem item = memory.add(new NewMemory(null, body.text(), type,
                 body.tags() == null ? Set.of() : Set.copyOf(body.tags()),
                 body.importance() == null ? 0.5 : body.importance(), null, body.metadata()));
         return ResponseEntity.created(URI.create("/api/memory/items/" + item.id())).body(new Created(item.id()));
@@ -96,12 +96,12 @@ class MemoryController {
 
     @GetMapping("/items/{id}")
     ResponseEntity<?> get(@PathVariable String id) {
-        return memory.engine().get(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+        return memory.get(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @DeleteMapping("/items/{id}")
     ResponseEntity<?> delete(@PathVariable String id) {
-        return memory.engine().delete(id) ? ResponseEntity.noContent().build() : notFound(id);
+        return memory.delete(id) ? ResponseEntity.noContent().build() : notFound(id);
     }
 
     @PostMapping("/search")
@@ -111,21 +111,21 @@ class MemoryController {
                 body.type() == null ? Set.of() : Set.of(MemoryType.parse(body.type())),
                 body.metric() == null ? Metric.COSINE : Metric.valueOf(body.metric().toUpperCase(Locale.ROOT)),
                 Set.of(), null, null);
-        SearchResult result = memory.engine().search(request);
+        SearchResult result = memory.search(request);
         return new SearchAnswer(result.hits().stream().map(h -> new Result(h.item().id(), h.item().text(),
                 h.item().type().label(), h.score())).toList(), result.tookMicros(), result.cached());
     }
 
     @GetMapping("/stats")
     MemoryStats stats() {
-        return memory.engine().stats();
+        return memory.stats();
     }
 
     @GetMapping("/export")
     ResponseEntity<byte[]> export(@RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
             message = "must be json or csv") String format) {
         boolean csv = format.equals("csv");
-        byte[] body = csv ? memory.engine().exportCsv().getBytes(StandardCharsets.UTF_8) : memory.engine().exportJson();
+        byte[] body = csv ? memory.exportCsv().getBytes(StandardCharsets.UTF_8) : memory.exportJson();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"safla-memory." + format + "\"")
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
@@ -134,12 +134,11 @@ class MemoryController {
 
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> importItems(@RequestBody byte[] json) {
-        MemoryEngine engine = memory.engine();
-        MemoryEngine.ImportReport check = engine.validateImport(json);
+        MemoryEngine.ImportReport check = memory.validateImport(json);
         if (check.applied()) {
             checkpoints.create("before bulk import");
         }
-        MemoryEngine.ImportReport report = check.applied() ? engine.importJson(json) : check;
+        MemoryEngine.ImportReport report = check.applied() ? memory.importJson(json) : check;
         if (!report.applied()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Nothing was imported: the file has " + report.problems().size() + " problem(s).");

@@ -1,6 +1,6 @@
 package io.safla.web;
 
-import io.safla.monitor.RequestWindow;
+import io.safla.monitor.service.RequestWindow;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

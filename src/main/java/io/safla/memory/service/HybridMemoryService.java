@@ -7,6 +7,7 @@ import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.corpus.DemoCorpus;
+import io.safla.memory.episodic.EpisodePage;
 import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
 import io.safla.memory.episodic.EpisodeQuery;
@@ -213,6 +214,21 @@ public class HybridMemoryService {
 
     public List<AttendedItem> context() {
         return memory().working().context();
+    }
+
+    /** How long a working item takes to lose half its attention without access. */
+    public java.time.Duration workingHalfLife() {
+        return memory().working().state().halfLife();
+    }
+
+    /** How many relations a concept takes part in (0 for an unknown id). */
+    public int degree(String conceptId) {
+        return memory().semantic().degree(conceptId);
+    }
+
+    /** One page of the episodes that match the query, newest first. */
+    public EpisodePage episodes(EpisodeQuery query, int offset, int limit) {
+        return memory().episodic().query(query, offset, limit);
     }
 
     /** Concepts by name, for choosing a graph centre. */

@@ -6,6 +6,10 @@ import io.safla.config.PerformanceProperties;
 import io.safla.embedding.CachingEmbedder;
 import io.safla.embedding.EmbedderFactory;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.MemoryItem;
+import io.safla.memory.MemoryStats;
+import io.safla.memory.NewMemory;
+import io.safla.memory.SearchResult;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.persistence.DurableLog;
 import io.safla.memory.persistence.SyncPolicy;
@@ -16,6 +20,8 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +142,71 @@ public class MemoryService implements ClearableCache {
                     : "The memory engine is still loading; try again in a few seconds.");
         }
         return current;
+    }
+
+    // --- memory's API for the adapters: each call goes to the loaded engine, or throws EngineUnavailableException
+
+    /** The longest text one memory may hold. */
+    public static final int MAX_TEXT_LENGTH = MemoryEngine.MAX_TEXT_LENGTH;
+
+    /** Stores a new memory and returns it as stored (with its id and time). */
+    public MemoryItem add(NewMemory memory) {
+        return engine().add(memory);
+    }
+
+    public Optional<MemoryItem> get(String id) {
+        return engine().get(id);
+    }
+
+    /** Deletes one memory; false when there was none with that id. */
+    public boolean delete(String id) {
+        return engine().delete(id);
+    }
+
+    /** Deletes the memories with these ids and returns how many existed. */
+    public int deleteAll(List<String> ids) {
+        return engine().deleteAll(ids);
+    }
+
+    /** Cosine top-k of the request's query, with latency and cache figures. */
+    public SearchResult search(SearchRequest request) {
+        return engine().search(request);
+    }
+
+    /** The memories nearest to a stored one, shaped (k, threshold, filters) like the request. */
+    public SearchResult similarTo(String id, SearchRequest shape) {
+        return engine().similarTo(id, shape);
+    }
+
+    /** The stored memories that match the filter, newest first. */
+    public List<MemoryItem> list(Predicate<MemoryItem> filter) {
+        return engine().list(filter);
+    }
+
+    public int size() {
+        return engine().size();
+    }
+
+    public MemoryStats stats() {
+        return engine().stats();
+    }
+
+    public byte[] exportJson() {
+        return engine().exportJson();
+    }
+
+    public String exportCsv() {
+        return engine().exportCsv();
+    }
+
+    /** Checks an export file without applying it. */
+    public MemoryEngine.ImportReport validateImport(byte[] json) {
+        return engine().validateImport(json);
+    }
+
+    /** Applies an export file whole, or nothing of it when any item is invalid. */
+    public MemoryEngine.ImportReport importJson(byte[] json) {
+        return engine().importJson(json);
     }
 
     public boolean ready() {

@@ -1,5 +1,8 @@
 package io.safla.monitor.service;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
@@ -45,8 +48,14 @@ public class AnalyticsService {
         return enabled;
     }
 
-    public AnalyticsLog log() {
-        return log;
+    /** The events kept (at most the log's capacity), oldest first. */
+    public List<AnalyticsEvent> events() {
+        return log.events();
+    }
+
+    /** Interactions per feature in each of the last {@code minutes} minutes up to {@code now}, oldest first. */
+    public Map<String, long[]> perMinute(Instant now, int minutes) {
+        return log.perMinute(now, minutes);
     }
 
     public void record(String sessionId, String eventType, String feature, long responseMicros, boolean success) {

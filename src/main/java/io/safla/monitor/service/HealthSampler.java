@@ -7,7 +7,6 @@ import io.safla.monitor.HealthLevel;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.MemoryGuard;
 import io.safla.monitor.ProcessProbe;
-import io.safla.monitor.RequestWindow;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Clock;

@@ -7,7 +7,6 @@ import io.safla.monitor.MemoryGuard;
 import io.safla.monitor.OshiProcessProbe;
 import io.safla.monitor.PerformanceRule;
 import io.safla.monitor.ProcessProbe;
-import io.safla.monitor.RequestWindow;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,6 @@ import io.safla.monitor.HealthLevel;
 import io.safla.monitor.MemoryGuard;
 import io.safla.monitor.PerformanceRule;
 import io.safla.monitor.ProcessProbe;
-import io.safla.monitor.RequestWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.VaadinSession;
 import io.safla.monitor.RateLimiter;
 import io.safla.monitor.service.ActionMetrics;
-import io.safla.monitor.service.UiRateLimiter;
+import io.safla.monitor.service.RateLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class VisitorActions {
 
-    private final UiRateLimiter limiter;
+    private final RateLimits limiter;
     private final ActionMetrics metrics;
     private final TaskScheduler scheduler;
 
-    VisitorActions(UiRateLimiter limiter, ActionMetrics metrics, TaskScheduler scheduler) {
+    VisitorActions(RateLimits limiter, ActionMetrics metrics, TaskScheduler scheduler) {
         this.limiter = limiter;
         this.metrics = metrics;
         this.scheduler = scheduler;
@@ -37,7 +37,7 @@ public class VisitorActions {
     /** Runs {@code work} as the named action, or shows the countdown and returns empty when over the limit. */
     public <T> Optional<T> run(String action, Supplier<T> work) {
         String session = sessionId();
-        RateLimiter.Decision decision = limiter.tryConsume(session);
+        RateLimiter.Decision decision = limiter.tryUiAction(session);
         if (!decision.allowed()) {
             showCountdown(decision);
             return Optional.empty();

@@ -123,9 +123,9 @@ class MemoryBrowserPanel extends VerticalLayout {
         deleteSelected.setEnabled(false);
         deleteSelected.addClickListener(e -> confirmDelete());
         Anchor json = download("Export JSON", "safla-memory.json", "application/json",
-                () -> memory.engine().exportJson());
+                () -> memory.exportJson());
         Anchor csv = download("Export CSV", "safla-memory.csv", "text/csv;charset=utf-8",
-                () -> memory.engine().exportCsv().getBytes(StandardCharsets.UTF_8));
+                () -> memory.exportCsv().getBytes(StandardCharsets.UTF_8));
         Upload upload = new Upload();
         upload.setId("import-upload");
         upload.setAcceptedFileTypes("application/json", ".json");
@@ -226,11 +226,10 @@ class MemoryBrowserPanel extends VerticalLayout {
             return;
         }
         Predicate<MemoryItem> filter = filter();
-        MemoryEngine engine = memory.engine();
-        int total = engine.list(filter).size();
-        count.setText(total + " of " + engine.size() + " memories");
-        grid.setItems(query -> engine.list(filter).stream().skip(query.getOffset()).limit(query.getLimit()),
-                query -> engine.list(filter).size());
+        int total = memory.list(filter).size();
+        count.setText(total + " of " + memory.size() + " memories");
+        grid.setItems(query -> memory.list(filter).stream().skip(query.getOffset()).limit(query.getLimit()),
+                query -> memory.list(filter).size());
         grid.deselectAll();
     }
 
@@ -258,7 +257,7 @@ class MemoryBrowserPanel extends VerticalLayout {
         }
         actions.run("memory.add", () -> {
             try {
-                MemoryItem item = memory.engine().add(new NewMemory(null, form.text(), form.type(), form.tags(),
+                MemoryItem item = memory.add(new NewMemory(null, form.text(), form.type(), form.tags(),
                         form.importance(), null, Map.of()));
                 newText.clear();
                 newTags.clear();
@@ -296,7 +295,7 @@ class MemoryBrowserPanel extends VerticalLayout {
                 if (selected.size() > 1) {
                     checkpoints.create("before deleting " + selected.size() + " memories");
                 }
-                int deleted = memory.engine().deleteAll(selected.stream().map(MemoryItem::id).toList());
+                int deleted = memory.deleteAll(selected.stream().map(MemoryItem::id).toList());
                 Notification.show("Deleted " + deleted + " memories", 3000, Notification.Position.BOTTOM_END);
                 refresh();
             } catch (EngineUnavailableException | WritesFrozenException e) {
@@ -308,15 +307,14 @@ class MemoryBrowserPanel extends VerticalLayout {
     void importFile(byte[] bytes) {
         actions.run("memory.import", () -> {
             try {
-                MemoryEngine engine = memory.engine();
-                MemoryEngine.ImportReport check = engine.validateImport(bytes);
+                MemoryEngine.ImportReport check = memory.validateImport(bytes);
                 if (!check.applied()) {
                     error("Nothing was imported: " + String.join("; ", check.problems().subList(0,
                             Math.min(3, check.problems().size()))) + (check.problems().size() > 3 ? "; …" : ""));
                     return;
                 }
                 checkpoints.create("before bulk import");
-                MemoryEngine.ImportReport report = engine.importJson(bytes);
+                MemoryEngine.ImportReport report = memory.importJson(bytes);
                 Notification.show("Imported " + report.imported() + " memories (checkpoint taken first)", 4000,
                         Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();

@@ -79,7 +79,7 @@ class MemoryGraphPanel extends HybridPanel {
             if (selected == null || all.stream().noneMatch(c -> c.id().equals(selected.id()))) {
                 // Start from the best connected concept, so the first picture shows a graph, not a dot.
                 all.stream().max(java.util.Comparator.comparingInt(
-                        (Concept c) -> hybrid.memory().semantic().degree(c.id())).thenComparing(Concept::id,
+                        (Concept c) -> hybrid.degree(c.id())).thenComparing(Concept::id,
                                 java.util.Comparator.reverseOrder())).ifPresent(concept::setValue);
             } else {
                 concept.setValue(all.stream().filter(c -> c.id().equals(selected.id())).findFirst().orElseThrow());

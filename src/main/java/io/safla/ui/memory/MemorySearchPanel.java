@@ -219,7 +219,7 @@ class MemorySearchPanel extends VerticalLayout {
                 metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
         actions.run("memory.search", () -> {
             try {
-                show(memory.engine().search(request), "\u201c" + text + "\u201d", text);
+                show(memory.search(request), "\u201c" + text + "\u201d", text);
             } catch (EngineUnavailableException e) {
                 error("Degraded: " + e.getMessage());
             }
@@ -232,7 +232,7 @@ class MemorySearchPanel extends VerticalLayout {
                 SearchRequest shape = new SearchRequest(item.text().length() > 1000 ? item.text().substring(0, 1000)
                         : item.text(), k.getValue() == null ? 10 : k.getValue(), 0, Set.of(),
                         metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
-                show(memory.engine().similarTo(item.id(), shape), "similar to " + item.id(), null);
+                show(memory.similarTo(item.id(), shape), "similar to " + item.id(), null);
             } catch (EngineUnavailableException | IllegalArgumentException e) {
                 error(e.getMessage());
             }

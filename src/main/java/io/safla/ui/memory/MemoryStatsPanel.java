@@ -42,7 +42,7 @@ class MemoryStatsPanel extends VerticalLayout {
             figure("Engine", "Degraded: " + memory.stateReason());
             return;
         }
-        MemoryStats s = memory.engine().stats();
+        MemoryStats s = memory.stats();
         figure("Items", s.count() + " of " + s.capacity());
         figure("Dimension", String.valueOf(s.dimension()));
         figure("Embedder", s.embedder());

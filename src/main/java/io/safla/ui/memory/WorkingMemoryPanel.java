@@ -118,7 +118,7 @@ class WorkingMemoryPanel extends HybridPanel {
             List<AttendedItem> context = hybrid.context();
             items.setItems(context);
             summary.setText(context.size() + " items in the shared active context; attention halves every "
-                    + ago(hybrid.memory().working().state().halfLife()) + " without access.");
+                    + ago(hybrid.workingHalfLife()) + " without access.");
             chart.setOption(option(context));
         } catch (EngineUnavailableException e) {
             summary.setText("Degraded: " + e.getMessage());

@@ -137,7 +137,7 @@ public class HealthPanel extends Dialog {
             return;
         }
         int minutes = 15;
-        Map<String, long[]> perMinute = analytics.log().perMinute(s.takenAt(), minutes);
+        Map<String, long[]> perMinute = analytics.perMinute(s.takenAt(), minutes);
         long total = perMinute.values().stream().flatMapToLong(java.util.Arrays::stream).sum();
         analyticsNote.setText(total + " interactions in the last " + minutes
                 + " minutes (anonymous: feature, duration and outcome only).");

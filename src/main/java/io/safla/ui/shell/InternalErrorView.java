@@ -1,6 +1,6 @@
 package io.safla.ui.shell;
 
-import io.safla.monitor.ErrorIds;
+import io.safla.monitor.service.ErrorIds;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

@@ -27,7 +27,7 @@ class AnalyticsServiceTest {
 
         analytics.record("session-1", "ui_action", "memory.search", 1200, true);
 
-        assertThat(analytics.log().events()).isEmpty();
+        assertThat(analytics.events()).isEmpty();
     }
 
     @Test
@@ -38,11 +38,11 @@ class AnalyticsServiceTest {
         analytics.record("session-1", "ui_action", "safety.validate", 800, false);
         analytics.record("session-2", "ui_action", "memory.search", 900, true);
 
-        assertThat(analytics.log().events()).hasSize(3);
-        AnalyticsEvent first = analytics.log().events().get(0);
+        assertThat(analytics.events()).hasSize(3);
+        AnalyticsEvent first = analytics.events().get(0);
         assertThat(first.sessionHash()).matches("[0-9a-f]{12}").doesNotContain("session");
-        assertThat(analytics.log().events().get(1).sessionHash()).isEqualTo(first.sessionHash());
-        assertThat(analytics.log().events().get(2).sessionHash()).isNotEqualTo(first.sessionHash());
+        assertThat(analytics.events().get(1).sessionHash()).isEqualTo(first.sessionHash());
+        assertThat(analytics.events().get(2).sessionHash()).isNotEqualTo(first.sessionHash());
         assertThat(first.time()).isEqualTo(clock.instant());
     }
 
@@ -54,7 +54,7 @@ class AnalyticsServiceTest {
         analytics.record("s", "ui_action", "memory.search", 1, true);
         analytics.record("s", "ui_action", "safety.validate", 1, true);
 
-        var counts = analytics.log().perMinute(clock.instant(), 3);
+        var counts = analytics.perMinute(clock.instant(), 3);
 
         assertThat(counts.get("memory.search")).containsExactly(1, 0, 1);
         assertThat(counts.get("safety.validate")).containsExactly(0, 0, 1);

@@ -1,4 +1,4 @@
-package io.safla.monitor;
+package io.safla.monitor.service;
 
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
-package io.safla.monitor;
+package io.safla.monitor.service;
 
+import io.safla.monitor.RequestStats;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
