@@ -1,27 +1,27 @@
 package io.safla.web;
 
 import io.safla.monitor.HealthSnapshot;
-import io.safla.monitor.service.HealthSampler;
+import io.safla.system.service.SaflaManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/status}: the health panel's latest snapshot, for scripts and monitors. */
+/** {@code /api/status}: the status of every part (the health panel's latest snapshot), for scripts and monitors. */
 @RestController
 @RequestMapping("/api")
 class StatusController {
 
-    private final HealthSampler sampler;
+    private final SaflaManager manager;
 
-    StatusController(HealthSampler sampler) {
-        this.sampler = sampler;
+    StatusController(SaflaManager manager) {
+        this.manager = manager;
     }
 
     @GetMapping("/status")
     HealthSnapshot status() {
-        return sampler.latest();
+        return manager.status();
     }
 
     /** Unknown API paths answer with a JSON 404 instead of the dashboard's HTML page. */

@@ -1,6 +1,7 @@
 package io.safla.web;
 
-import io.safla.system.service.SystemBackupService;
+import io.safla.system.service.SaflaManager;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -10,27 +11,36 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/system/backup}: the operator's system-state backup (configuration, metrics, memory) as a zip. */
+/**
+ * {@code /api/system/*}: the operator's system-wide questions. {@code backup} is the system-state backup
+ * (configuration, metrics, memory) as a zip; {@code configuration} is the configuration in force, secrets redacted.
+ */
 @RestController
 @RequestMapping("/api/system")
 class SystemController {
 
-    private final SystemBackupService backup;
+    private final SaflaManager manager;
     private final OperatorGuard guard;
 
-    SystemController(SystemBackupService backup, OperatorGuard guard) {
-        this.backup = backup;
+    SystemController(SaflaManager manager, OperatorGuard guard) {
+        this.manager = manager;
         this.guard = guard;
+    }
+
+    @GetMapping("/configuration")
+    List<SaflaManager.Setting> configuration(HttpServletRequest request) {
+        guard.require(request);
+        return manager.configuration();
     }
 
     @GetMapping("/backup")
     ResponseEntity<byte[]> backup(HttpServletRequest request) {
         guard.require(request);
-        byte[] zip = backup.backupZip();
+        byte[] zip = manager.backupZip();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(backup.fileName()).build().toString())
+                        ContentDisposition.attachment().filename(manager.fileName()).build().toString())
                 .body(zip);
     }
 }

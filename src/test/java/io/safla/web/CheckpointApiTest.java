@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.safla.monitor.SecretRedactor;
+import io.safla.system.service.SaflaManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +86,20 @@ class CheckpointApiTest {
         assertThat(entries).containsKeys("manifest.json", "configuration.json", "metrics.json", "memory.json");
         assertThat(entries.get("memory.json")).contains("Kept in the system backup.");
         assertThat(json.readTree(entries.get("metrics.json")).get("latest").has("requests")).isTrue();
+    }
+
+    @Test
+    void systemConfiguration_listsEveryVariable_withSecretsRedacted() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/system/configuration", null);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode rows = json.readTree(r.body());
+        assertThat(rows.findValuesAsString("variable")).contains("SAFLA_DATA_DIR", "RATE_LIMIT_PER_MINUTE", "ADMIN_TOKEN");
+        for (JsonNode row : rows) {
+            if (row.get("secret").asBoolean()) {
+                assertThat(row.get("value").asString()).isIn(SaflaManager.UNSET, SecretRedactor.REDACTED);
+            }
+        }
     }
 
     @Test

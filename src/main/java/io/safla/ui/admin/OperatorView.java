@@ -19,7 +19,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.OperatorService;
-import io.safla.system.service.SystemBackupService;
+import io.safla.system.service.SaflaManager;
 import io.safla.ui.kit.Figure;
 import io.safla.ui.kit.OperatorAccess;
 import io.safla.ui.kit.ViewHeader;
@@ -33,15 +33,15 @@ import java.util.Map;
 public class OperatorView extends VerticalLayout {
 
     private final OperatorService operator;
-    private final SystemBackupService backup;
+    private final SaflaManager manager;
     private final VisitorActions actions;
     private final OperatorAccess access;
     final PasswordField token = new PasswordField("Operator token");
     final Div content = new Div();
 
-    OperatorView(OperatorService operator, SystemBackupService backup, VisitorActions actions, OperatorAccess access) {
+    OperatorView(OperatorService operator, SaflaManager manager, VisitorActions actions, OperatorAccess access) {
         this.operator = operator;
-        this.backup = backup;
+        this.manager = manager;
         this.actions = actions;
         this.access = access;
         setId("operator-view");
@@ -86,7 +86,7 @@ public class OperatorView extends VerticalLayout {
     }
 
     private void showReport() {
-        OperatorService.SystemReport report = operator.report();
+        SaflaManager.SystemReport report = manager.report();
         HealthSnapshot h = report.health();
         Div facts = new Div();
         facts.setId("operator-facts");
@@ -111,11 +111,11 @@ public class OperatorView extends VerticalLayout {
         dump.setId("operator-thread-dump");
         dump.addClassName("operator-dump");
         Button threads = new Button("Thread dump", e -> actions.run("operator.threads",
-                () -> dump.setText(operator.threadDump())));
+                () -> dump.setText(manager.threadDump())));
         // the same zip as GET /api/system/backup; built when clicked, so it is current
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] zip = backup.backupZip();
-            return new DownloadResponse(new ByteArrayInputStream(zip), backup.fileName(), "application/zip",
+            byte[] zip = manager.backupZip();
+            return new DownloadResponse(new ByteArrayInputStream(zip), manager.fileName(), "application/zip",
                     zip.length);
         }), "Download system backup");
         download.setId("operator-backup");

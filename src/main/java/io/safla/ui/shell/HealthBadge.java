@@ -8,29 +8,29 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.AnalyticsService;
-import io.safla.monitor.service.HealthSampler;
+import io.safla.system.service.SaflaManager;
 import io.safla.ui.kit.VisitorActions;
 import org.jspecify.annotations.Nullable;
 
 /** The header badge: UP, DEGRADED or DOWN, pushed live; a click opens the health panel. */
 public class HealthBadge extends Button {
 
-    private final HealthSampler sampler;
+    private final SaflaManager manager;
     private @Nullable Runnable unsubscribe;
 
-    public HealthBadge(HealthSampler sampler, AnalyticsService analytics, VisitorActions actions) {
-        this.sampler = sampler;
+    public HealthBadge(SaflaManager manager, AnalyticsService analytics, VisitorActions actions) {
+        this.manager = manager;
         setId("health-badge");
         addThemeVariants(ButtonVariant.LUMO_SMALL);
-        addClickListener(e -> actions.run("health.panel", () -> new HealthPanel(sampler, analytics).open()));
-        show(sampler.latest());
+        addClickListener(e -> actions.run("health.panel", () -> new HealthPanel(manager, analytics).open()));
+        show(manager.status());
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        show(sampler.latest());
-        unsubscribe = sampler.subscribe(snapshot -> ui.access(() -> show(snapshot)));
+        show(manager.status());
+        unsubscribe = manager.subscribe(snapshot -> ui.access(() -> show(snapshot)));
     }
 
     @Override

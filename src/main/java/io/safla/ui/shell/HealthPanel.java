@@ -14,7 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import io.safla.monitor.ComponentHealth;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.AnalyticsService;
-import io.safla.monitor.service.HealthSampler;
+import io.safla.system.service.SaflaManager;
 import io.safla.ui.kit.EChart;
 import io.safla.ui.kit.Figure;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public class HealthPanel extends Dialog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private final HealthSampler sampler;
+    private final SaflaManager manager;
     private final AnalyticsService analytics;
     final EChart analyticsChart = new EChart();
     final Span analyticsNote = new Span();
@@ -43,8 +43,8 @@ public class HealthPanel extends Dialog {
     final Map<String, EChart> trends = new LinkedHashMap<>();
     private @Nullable Runnable unsubscribe;
 
-    public HealthPanel(HealthSampler sampler, AnalyticsService analytics) {
-        this.sampler = sampler;
+    public HealthPanel(SaflaManager manager, AnalyticsService analytics) {
+        this.manager = manager;
         this.analytics = analytics;
         setId("health-panel");
         setHeaderTitle("Health");
@@ -74,14 +74,14 @@ public class HealthPanel extends Dialog {
         add(status, new H3("Components"), components, new H3("Now"), figures, new H3("Last 15 minutes"), trendGrid,
                 new H3("Interactions per minute"), analyticsNote, analyticsChart);
         getFooter().add(new Button("Close", e -> close()));
-        render(sampler.latest(), sampler.history());
+        render(manager.status(), manager.statusHistory());
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        unsubscribe = sampler.subscribe(snapshot -> ui.access(() -> render(snapshot, sampler.history())));
+        unsubscribe = manager.subscribe(snapshot -> ui.access(() -> render(snapshot, manager.statusHistory())));
     }
 
     @Override
@@ -122,7 +122,7 @@ public class HealthPanel extends Dialog {
         figure("Response time", s.requests().count() == 0 ? "no requests yet"
                 : String.format("avg %.0f ms, p95 %.0f ms", s.requests().averageMillis(), s.requests().p95Millis()));
         figure("Error rate", String.format("%.1f %%", s.requests().errorRate() * 100));
-        figure("Memory cleanups", s.memoryCleanups() == 0 ? "none" : s.memoryCleanups() + " (" + sampler.lastCleanupNote() + ")");
+        figure("Memory cleanups", s.memoryCleanups() == 0 ? "none" : s.memoryCleanups() + " (" + manager.lastCleanupNote() + ")");
         trend("Heap MB", history, h -> h.heapUsedBytes() / 1048576.0);
         trend("RSS MB", history, h -> h.residentBytes() < 0 ? Double.NaN : h.residentBytes() / 1048576.0);
         trend("CPU %", history, h -> h.systemCpuLoad() < 0 ? Double.NaN : h.systemCpuLoad() * 100);

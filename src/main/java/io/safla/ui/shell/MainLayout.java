@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import io.safla.monitor.service.AnalyticsService;
-import io.safla.monitor.service.HealthSampler;
+import io.safla.system.service.SaflaManager;
 
 /**
  * The dashboard shell: title, navigation built from the views' {@code @Menu} entries, the light/dark switch and the
@@ -28,11 +28,11 @@ public class MainLayout extends AppLayout {
 
     private final VisitorPreferences preferences;
 
-    MainLayout(HealthSampler healthSampler, AnalyticsService analytics, VisitorActions actions,
+    MainLayout(SaflaManager manager, AnalyticsService analytics, VisitorActions actions,
             VisitorPreferences preferences) {
         this.preferences = preferences;
         setPrimarySection(Section.NAVBAR);
-        addToNavbar(createHeader(new ThemeToggle(preferences), new HealthBadge(healthSampler, analytics, actions)));
+        addToNavbar(createHeader(new ThemeToggle(preferences), new HealthBadge(manager, analytics, actions)));
         addToDrawer(createNavigation());
     }
 

@@ -6,11 +6,15 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import io.safla.config.AppProperties;
 import io.safla.config.ConfigVariable;
 import io.safla.memory.service.MemoryService;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.SecretRedactor;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -18,13 +22,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
- * The seed's system-state backup: one zip with the effective configuration (secrets redacted), a metrics
+ * The system-wide questions in one place, the seed's {@code get_system_status}, {@code get_configuration} and
+ * {@code backup_system_state}: the status of every part (the health sampler's latest snapshot, pushed to
+ * subscribers), the configuration in force (secrets redacted), the operator's system report, and the backup. The
+ * health panel, {@code /api/status}, {@code /admin} and {@code /api/system/*} all ask here.
+ *
+ * <p>The backup is one zip with the effective configuration (secrets redacted), a metrics
  * summary and the full memory export, for an operator to keep or to hand over when reporting a problem.
  *
  * <p>Entries: {@code manifest.json} (when and what), {@code configuration.json} (every variable of the
@@ -36,29 +46,96 @@ import org.springframework.stereotype.Service;
  * exported as stored.
  */
 @Service
-public class SystemBackupService {
+public class SaflaManager {
 
     public static final String UNSET = "(unset)";
 
     private final Environment environment;
     private final HealthSampler sampler;
     private final MemoryService memory;
+    private final AppProperties app;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder().findAndAddModules()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    SystemBackupService(Environment environment, HealthSampler sampler, MemoryService memory, Clock clock) {
+    SaflaManager(Environment environment, HealthSampler sampler, MemoryService memory, AppProperties app,
+            Clock clock) {
         this.environment = environment;
         this.sampler = sampler;
         this.memory = memory;
+        this.app = app;
         this.clock = clock;
     }
 
+    // --- status of every part
+
+    /** The latest health snapshot: every component with its level and reason, and the process figures. */
+    public HealthSnapshot status() {
+        return sampler.latest();
+    }
+
+    /** The recent snapshots, oldest first, for the trend charts. */
+    public List<HealthSnapshot> statusHistory() {
+        return sampler.history();
+    }
+
+    /** Calls the listener with every new snapshot; the returned action unsubscribes. */
+    public Runnable subscribe(Consumer<HealthSnapshot> listener) {
+        return sampler.subscribe(listener);
+    }
+
+    /** What the last automatic memory clean-up did, or that none ran. */
+    public String lastCleanupNote() {
+        return sampler.lastCleanupNote();
+    }
+
+    // --- the configuration in force
+
+    /** Every variable of the configuration table with its property, effective value (redacted) and default. */
+    public List<Setting> configuration() {
+        return configuration(environment);
+    }
+
+    // --- the operator's report
+
+    /**
+     * @param javaVersion runtime name and version
+     * @param os operating system, version and architecture
+     * @param workingDirectory where the process runs
+     * @param dataDirectory {@code SAFLA_DATA_DIR}, absolute
+     * @param environment every environment variable, secrets redacted
+     * @param health the latest health snapshot (memory, CPU count and load)
+     */
+    public record SystemReport(String javaVersion, String os, String workingDirectory, String dataDirectory,
+            Map<String, String> environment, HealthSnapshot health) {}
+
+    /** The process, its environment (redacted) and the latest health, for the operator page. */
+    public SystemReport report() {
+        return new SystemReport(
+                System.getProperty("java.runtime.name") + " " + System.getProperty("java.runtime.version") + " ("
+                        + System.getProperty("java.vm.name") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                Path.of("").toAbsolutePath().toString(), app.dataDir().toAbsolutePath().toString(),
+                SecretRedactor.redactAll(System.getenv()), sampler.latest());
+    }
+
+    /** A dump of every live thread, for diagnosing a stuck or busy server. */
+    public String threadDump() {
+        StringBuilder out = new StringBuilder();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            out.append(info.toString());
+        }
+        return out.toString();
+    }
+
+    // --- the backup
+
     /** The backup as zip bytes. Fails with the memory service's message while the engine is still loading. */
     public byte[] backupZip() {
-        byte[] memoryExport = memory.engine().exportJson();
+        byte[] memoryExport = memory.exportJson();
         return zip(clock.instant(), configuration(environment), sampler.latest(), sampler.history(), memoryExport);
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The backup holds configuration, metrics and memory, and never a secret value. */
-class SystemBackupServiceTest {
+class SaflaManagerTest {
 
     private static final String ADMIN_TOKEN = "operator-token-5b1f0c9e2d";
     private static final String HF_TOKEN = "hf_QwErTyUiOpAsDfGhJkLzXcVbNm123456";
@@ -39,10 +39,10 @@ class SystemBackupServiceTest {
                 // not a secret variable, but a token-shaped value must still be redacted
                 .withProperty("safla.app.space-id", TOKEN_SHAPED)
                 .withProperty("safla.memory.vector.max-size", "777");
-        SystemBackupService service = new SystemBackupService(env, null, null, null);
+        SaflaManager service = new SaflaManager(env, null, null, null, null);
         byte[] memory = "{\"items\":[{\"text\":\"a stored memory\"}]}".getBytes(StandardCharsets.UTF_8);
 
-        byte[] zip = service.zip(Instant.parse("2026-11-27T03:00:00Z"), SystemBackupService.configuration(env),
+        byte[] zip = service.zip(Instant.parse("2026-11-27T03:00:00Z"), SaflaManager.configuration(env),
                 snapshot(), List.of(snapshot()), memory);
 
         Map<String, String> entries = unzip(zip);
@@ -55,7 +55,7 @@ class SystemBackupServiceTest {
         assertThat(value(config, "ADMIN_TOKEN")).isEqualTo(SecretRedactor.REDACTED);
         assertThat(value(config, "HF_TOKEN")).isEqualTo(SecretRedactor.REDACTED);
         assertThat(value(config, "SPACE_ID")).isEqualTo(SecretRedactor.REDACTED);
-        assertThat(value(config, "SAFLA_DATA_DIR")).isEqualTo(SystemBackupService.UNSET);
+        assertThat(value(config, "SAFLA_DATA_DIR")).isEqualTo(SaflaManager.UNSET);
 
         JsonNode metrics = json.readTree(entries.get("metrics.json"));
         assertThat(metrics.at("/latest/requests/count").asLong()).isEqualTo(42);
