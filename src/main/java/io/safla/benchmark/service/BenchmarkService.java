@@ -14,6 +14,7 @@ import io.safla.config.RateLimitProperties;
 import io.safla.embedding.CachingEmbedder;
 import io.safla.embedding.Embedder;
 import io.safla.embedding.EmbedderFactory;
+import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.KernelProvider;
@@ -58,11 +59,14 @@ public class BenchmarkService {
     private final List<Consumer<List<BenchmarkReport>>> historyListeners = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    BenchmarkService(BenchmarkProperties properties, MemoryService memory, SafetyService safety,
+    private final ActiveEmbedder embedders;
+
+    BenchmarkService(BenchmarkProperties properties, MemoryService memory, ActiveEmbedder embedders, SafetyService safety,
             RateLimitProperties rateLimit, Environment environment, MeterRegistry registry, ObjectMapper json,
             Clock clock) {
         this.properties = properties;
         this.memory = memory;
+        this.embedders = embedders;
         this.safety = safety;
         this.rateLimit = rateLimit;
         this.environment = environment;
@@ -178,13 +182,13 @@ public class BenchmarkService {
                     text -> safety.validate(text, null, null, List.of(), "benchmark"), null, null,
                     memory.stateReason());
         }
-        EmbedderFactory.Selection selection = memory.embedderSelection();
+        EmbedderFactory.Selection selection = embedders.current();
         Embedder embedder = memory.engine().embedder();
         Embedder raw = embedder instanceof CachingEmbedder caching ? caching.delegate() : embedder;
         String embedderName = selection != null ? selection.describe() : raw.name();
         return new BenchmarkTargets(embedderName, raw::embed,
                 text -> safety.validate(text, null, null, List.of(), "benchmark"),
-                (text, k) -> memory.engine().search(SearchRequest.of(text, k)), apiProbe(), "");
+                (text, k) -> memory.search(SearchRequest.of(text, k)), apiProbe(), "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.safla.memory.service;
 
 import io.safla.embedding.EmbedderFactory;
+import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.memory.MemoryStats;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -32,9 +33,9 @@ class MemoryHealthIndicators {
     }
 
     @Bean
-    HealthIndicator embedderHealthIndicator(MemoryService memory) {
+    HealthIndicator embedderHealthIndicator(ActiveEmbedder embedders) {
         return () -> {
-            EmbedderFactory.Selection selection = memory.embedderSelection();
+            EmbedderFactory.Selection selection = embedders.current();
             if (selection == null) {
                 return Health.status(LOADING).withDetail("reason", "not loaded yet").build();
             }

@@ -5,6 +5,7 @@ import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
 import io.safla.embedding.CachingEmbedder;
 import io.safla.embedding.EmbedderFactory;
+import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryStats;
@@ -19,6 +20,8 @@ import io.safla.monitor.ClearableCache;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.IntConsumer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -59,12 +62,14 @@ public class MemoryService implements ClearableCache {
     private volatile State state = State.LOADING;
     private volatile String stateReason = "the engine is loading";
     private volatile @Nullable MemoryEngine engine;
-    private volatile EmbedderFactory.@Nullable Selection embedder;
     private volatile long loadMillis;
 
+    private final ActiveEmbedder embedders;
+
     MemoryService(AppProperties app, MemoryProperties memory, PerformanceProperties performance,
-            List<DemoSeeder> seeders, Clock clock) {
+            ActiveEmbedder embedders, List<DemoSeeder> seeders, Clock clock) {
         this.app = app;
+        this.embedders = embedders;
         this.memory = memory;
         this.performance = performance;
         this.seeders = List.copyOf(seeders);
@@ -83,9 +88,8 @@ public class MemoryService implements ClearableCache {
         }
         long start = System.nanoTime();
         try {
-            EmbedderFactory.Selection selection = new EmbedderFactory()
-                    .create(memory.vector().dimensions(), 1000);
-            embedder = selection;
+            EmbedderFactory.Selection selection = embedders.select(memory.vector().dimensions(), 1000);
+            embedders.activate(selection);
             Path dir = app.dataDir().resolve("memory");
             DurableLog durable = DurableLog.open(dir, SyncPolicy.EVERY_WRITE, clock);
             MemoryEngine loaded = new MemoryEngine(new MemoryEngine.Config(memory.vector().maxSize(),
@@ -117,9 +121,29 @@ public class MemoryService implements ClearableCache {
         }
     }
 
-    /** Records that the engine now runs another embedder (after a settings change re-embedded it). */
-    public void replaceEmbedder(EmbedderFactory.Selection selection) {
-        embedder = selection;
+    /**
+     * Memory's part of the engine settings.
+     *
+     * @param dimension embedding dimension; a change re-embeds every stored memory with the embedder for it
+     */
+    public record Tuning(int capacity, int cacheSize, Duration cacheTtl, int searchThreads, int batchSize,
+            int dimension) {}
+
+    /**
+     * Applies memory's settings to the running engine: the batch size first (so a re-embedding already uses it),
+     * then a re-embedding when the dimension changes (progress in percent), then capacity, cache and threads.
+     */
+    public void apply(Tuning next, IntConsumer reembedProgress) {
+        MemoryEngine current = engine();
+        current.setEmbedBatchSize(next.batchSize());
+        if (next.dimension() != current.embedder().dimension()) {
+            EmbedderFactory.Selection selection = embedders.select(next.dimension(), 1000);
+            current.reembed(selection.embedder(), reembedProgress);
+            embedders.activate(selection);
+        }
+        MemoryEngine.Config config = current.config();
+        current.reconfigure(new MemoryEngine.Config(next.capacity(), config.eviction(), next.cacheSize(),
+                next.cacheTtl(), config.snapshotEvery(), next.searchThreads()));
     }
 
     public State state() {
@@ -130,8 +154,9 @@ public class MemoryService implements ClearableCache {
         return stateReason;
     }
 
-    public EmbedderFactory.@Nullable Selection embedderSelection() {
-        return embedder;
+    /** Throws {@link EngineUnavailableException}, saying why, unless the engine is loaded. */
+    public void requireLoaded() {
+        engine();
     }
 
     /** The engine, or an exception whose message says why it is not available. */

@@ -3,7 +3,7 @@ package io.safla.safety.service;
 import io.safla.config.HealthProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.embedding.EmbedderFactory;
-import io.safla.memory.service.MemoryService;
+import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.service.HealthSampler;
 import io.safla.safety.PrivacyLayer;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Validates text with the layered validator. The rule layers are ready at once; the semantic layer joins once the
- * memory engine has loaded the MiniLM model it shares (its thresholds were calibrated on that model, so with the
+ * active embedder (loaded by the memory engine) is the MiniLM model (its thresholds were calibrated on that model, so with the
  * hashing embedder it stays off and says so). The constraint layer sees the live system metrics.
  */
 @Service
@@ -37,7 +37,7 @@ public class SafetyService {
     private static final Logger log = LoggerFactory.getLogger(SafetyService.class);
 
     private final SafetyProperties properties;
-    private final MemoryService memory;
+    private final ActiveEmbedder embedders;
     /** Lazy: the sampler reads health, and health includes this service's indicator. */
     private final ObjectProvider<HealthSampler> sampler;
     private final HealthProperties health;
@@ -54,11 +54,11 @@ public class SafetyService {
     private volatile @Nullable SafetyValidator withSemantic;
     private volatile String semanticStatus = "waiting for the embedding model to load";
 
-    SafetyService(SafetyProperties properties, MemoryService memory, ObjectProvider<HealthSampler> sampler,
+    SafetyService(SafetyProperties properties, ActiveEmbedder embedders, ObjectProvider<HealthSampler> sampler,
             HealthProperties health,
             Clock clock) {
         this.properties = properties;
-        this.memory = memory;
+        this.embedders = embedders;
         this.sampler = sampler;
         this.health = health;
         this.clock = clock;
@@ -155,11 +155,11 @@ public class SafetyService {
         if (semantic != null) {
             return semantic;
         }
-        if (memory.ready() && semanticRequested.compareAndSet(false, true)) {
-            EmbedderFactory.Selection selection = memory.embedderSelection();
-            if (selection == null || selection.kind() != EmbedderFactory.Kind.MINILM) {
+        EmbedderFactory.Selection selection = embedders.current();
+        if (selection != null && semanticRequested.compareAndSet(false, true)) {
+            if (selection.kind() != EmbedderFactory.Kind.MINILM) {
                 semanticStatus = "off: the semantic layer's thresholds are calibrated for all-MiniLM-L6-v2, and the"
-                        + " engine runs " + (selection == null ? "no model" : selection.embedder().name());
+                        + " engine runs " + selection.embedder().name();
             } else {
                 semanticStatus = "loading the attack exemplars";
                 builder.submit(() -> {

@@ -7,7 +7,7 @@ import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.embedding.EmbedderFactory;
-import io.safla.memory.MemoryEngine;
+import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
@@ -55,11 +55,14 @@ public class SettingsService {
     private final List<SettingsChange> history = new ArrayList<>();
     private volatile EngineSettings current;
 
-    SettingsService(MemoryService memory, SafetyService safety, CheckpointService checkpoints,
+    private final ActiveEmbedder embedders;
+
+    SettingsService(MemoryService memory, ActiveEmbedder embedders, SafetyService safety, CheckpointService checkpoints,
             ConsolidationService consolidation, Validator validator,
             ObjectMapper json, Clock clock, MemoryProperties memorySettings, SafetyProperties safetySettings,
             PerformanceProperties performance) {
         this.memory = memory;
+        this.embedders = embedders;
         this.safety = safety;
         this.checkpoints = checkpoints;
         this.consolidation = consolidation;
@@ -112,9 +115,9 @@ public class SettingsService {
         Map<String, String> changes = diff(current, next);
         List<String> lines = new ArrayList<>();
         boolean reembeds = !next.dimension().equals(current.dimension());
-        int items = memory.ready() ? memory.engine().size() : 0;
+        int items = memory.ready() ? memory.size() : 0;
         if (reembeds) {
-            EmbedderFactory.Selection target = new EmbedderFactory().create(next.dimensionValue(), 0);
+            EmbedderFactory.Selection target = embedders.select(next.dimensionValue(), 0);
             double perSecond = measureEmbeddingsPerSecond(target);
             lines.add(String.format("Re-embeds %,d memories with %s, about %.1f s (measured now: %.0f texts/s)",
                     items, target.embedder().name(), items / perSecond, perSecond));
@@ -163,18 +166,11 @@ public class SettingsService {
         if (changes.isEmpty()) {
             return List.of();
         }
-        MemoryEngine engine = memory.engine();
+        memory.requireLoaded();
         checkpoints.create("before a settings change (" + String.join(", ", changes.keySet()) + ")");
-        // before a re-embedding, so that it already runs with the new batch size
-        engine.setEmbedBatchSize(next.batchSize());
-        if (!next.dimension().equals(current.dimension())) {
-            EmbedderFactory.Selection selection = new EmbedderFactory().create(next.dimensionValue(), 1000);
-            engine.reembed(selection.embedder(), reembedProgress);
-            memory.replaceEmbedder(selection);
-        }
-        MemoryEngine.Config config = engine.config();
-        engine.reconfigure(new MemoryEngine.Config(next.capacity(), config.eviction(), next.cacheSize(),
-                Duration.ofSeconds(next.cacheTtlSeconds()), config.snapshotEvery(), next.searchThreads()));
+        memory.apply(new MemoryService.Tuning(next.capacity(), next.cacheSize(),
+                Duration.ofSeconds(next.cacheTtlSeconds()), next.searchThreads(), next.batchSize(),
+                next.dimensionValue()), reembedProgress);
         safety.setDefaultLevel(SafetyLevel.valueOf(next.safetyLevel()));
         consolidation.configure(new ConsolidationSettings(next.episodicRetentionDays(), next.importanceThreshold(),
                 next.consolidationIntervalMinutes()));
