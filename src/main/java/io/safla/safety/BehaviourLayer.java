@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * back-reference in the current text ("do what I said before") turns a flagged context into a
  * finding on the current text.
  */
-public final class BehaviourLayer implements SafetyLayer {
+public final class BehaviourLayer extends FindingLayer {
 
     public static final String NAME = "behaviour";
 
@@ -91,6 +91,7 @@ public final class BehaviourLayer implements SafetyLayer {
 
     /** @param ruleLayers layers used to re-scan decoded payloads and earlier context messages */
     public BehaviourLayer(List<SafetyLayer> ruleLayers, Limits limits) {
+        super(NAME);
         this.ruleLayers = List.copyOf(ruleLayers);
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -100,13 +101,7 @@ public final class BehaviourLayer implements SafetyLayer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
+    protected List<Finding> find(SafetyInput input) {
         String text = input.text();
         SafetyLevel level = input.level();
         List<Finding> out = new ArrayList<>();
@@ -115,7 +110,7 @@ public final class BehaviourLayer implements SafetyLayer {
         encodedPayloads(text, level, out);
         flooding(text, level, out);
         context(input, out);
-        return LayerResult.of(NAME, out, RuleEngine.micros(t0));
+        return out;
     }
 
     private static void invisibleCharacters(String text, List<Finding> out) {

@@ -14,13 +14,14 @@ import java.util.Set;
  * zero (the original treated a missing metric as 0, so {@code memory <= limit} passed with no data).
  * The layer has nothing to say about text: when the input carries no snapshot it passes empty.
  */
-public final class ConstraintLayer implements SafetyLayer {
+public final class ConstraintLayer extends FindingLayer {
 
     public static final String NAME = "constraints";
 
     private final List<Constraint> constraints;
 
     public ConstraintLayer(List<Constraint> constraints) {
+        super(NAME);
         this.constraints = List.copyOf(constraints);
         Set<String> names = new HashSet<>();
         for (Constraint c : this.constraints) {
@@ -46,16 +47,9 @@ public final class ConstraintLayer implements SafetyLayer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
+    protected List<Finding> find(SafetyInput input) {
         Map<String, Double> metrics = input.metrics();
-        List<Finding> findings = metrics == null ? List.of() : toFindings(check(metrics));
-        return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
+        return metrics == null ? List.of() : toFindings(check(metrics));
     }
 
     /** Evaluates every constraint against {@code metrics}; returns one evaluation per constraint, in order. */

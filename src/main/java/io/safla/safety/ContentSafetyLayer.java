@@ -23,9 +23,13 @@ import java.util.List;
  * keywords, so prose about SELECT, XSS or {@code rm} stays clean. Bare mentions of dangerous
  * constructs run only at STRICT, with low severity.
  */
-public final class ContentSafetyLayer implements SafetyLayer {
+public final class ContentSafetyLayer extends FindingLayer {
 
     public static final String NAME = "content";
+
+    public ContentSafetyLayer() {
+        super(NAME);
+    }
 
     /** Sensitive targets of traversal and file-read payloads. */
     private static final String SENSITIVE_FILE = "(?:etc/(?:passwd|shadow|hosts|sudoers|group|issue)|proc/self/"
@@ -260,15 +264,8 @@ public final class ContentSafetyLayer implements SafetyLayer {
                     .needs("etc/", "proc/", "windows", "boot.ini", "win.ini", ".ssh", ".aws", ".env", ".git", "web.config", "wp-config", ".htpasswd", "root/", "var/log").build());
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
-        List<Finding> findings = RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
-        return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
+    protected List<Finding> find(SafetyInput input) {
+        return RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
     }
 
 }

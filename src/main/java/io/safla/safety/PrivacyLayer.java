@@ -28,9 +28,13 @@ import java.util.regex.Matcher;
  * Overlaps are resolved in favour of the more specific rule (a card beats the phone pattern that
  * also matches its digits) by rule order: earlier rules win.
  */
-public final class PrivacyLayer implements SafetyLayer {
+public final class PrivacyLayer extends FindingLayer {
 
     public static final String NAME = "privacy";
+
+    public PrivacyLayer() {
+        super(NAME);
+    }
 
     private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
             Map.entry("secret.private_key", "[PRIVATE_KEY]"), Map.entry("secret.jwt", "[JWT]"),
@@ -159,15 +163,8 @@ public final class PrivacyLayer implements SafetyLayer {
                     .needs(".").build());
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
-        List<Finding> findings = scan(input.text(), input.level());
-        return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
+    protected List<Finding> find(SafetyInput input) {
+        return scan(input.text(), input.level());
     }
 
     /** Findings at {@code level}, with overlaps removed (earlier rules win). */

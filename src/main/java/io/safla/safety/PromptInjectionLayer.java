@@ -20,9 +20,13 @@ import java.util.List;
  * not an override; "ignore your previous instructions" is). Paraphrases that no pattern covers are
  * the job of {@link SemanticLayer}.
  */
-public final class PromptInjectionLayer implements SafetyLayer {
+public final class PromptInjectionLayer extends FindingLayer {
 
     public static final String NAME = "prompt";
+
+    public PromptInjectionLayer() {
+        super(NAME);
+    }
 
     private static final String OVERRIDE_VERB = "(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|"
             + "overriding|bypass|bypassing|skip|abandon|discard|drop|neglect|throw\\s+out|set\\s+aside|put\\s+aside|"
@@ -246,14 +250,7 @@ public final class PromptInjectionLayer implements SafetyLayer {
                     .needs("repeat").build());
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
-        List<Finding> findings = RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
-        return LayerResult.of(NAME, findings, RuleEngine.micros(t0));
+    protected List<Finding> find(SafetyInput input) {
+        return RuleEngine.scan(NAME, RULES, DecodedText.of(input.text()), input.level());
     }
 }

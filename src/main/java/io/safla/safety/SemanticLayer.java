@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * (a hashing embedder gives much lower cosines than MiniLM for a paraphrase), so they are passed in,
  * never hard-coded. Cost is O(chunks x exemplars x dimension).
  */
-public final class SemanticLayer implements SafetyLayer {
+public final class SemanticLayer extends FindingLayer {
 
     public static final String NAME = "semantic";
 
@@ -82,6 +82,7 @@ public final class SemanticLayer implements SafetyLayer {
     }
 
     public SemanticLayer(Embedder embedder, List<Exemplar> exemplars, Thresholds thresholds) {
+        super(NAME);
         this.embedder = Objects.requireNonNull(embedder, "embedder");
         this.exemplars = List.copyOf(exemplars);
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
@@ -99,13 +100,7 @@ public final class SemanticLayer implements SafetyLayer {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public LayerResult evaluate(SafetyInput input) {
-        long t0 = System.nanoTime();
+    protected List<Finding> find(SafetyInput input) {
         SafetyLevel level = input.level();
         List<Finding> out = new ArrayList<>();
         for (int[] span : chunks(input.text())) {
@@ -122,7 +117,7 @@ public final class SemanticLayer implements SafetyLayer {
                         span[0], span[1], false, confidence));
             }
         }
-        return LayerResult.of(NAME, dedupe(out), RuleEngine.micros(t0));
+        return dedupe(out);
     }
 
     /** Nearest-neighbour statistics of one vector; exposed for calibration tests. */
