@@ -2,6 +2,8 @@ package io.safla.memory;
 
 import io.safla.memory.vector.Metric;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,31 @@ import org.jspecify.annotations.Nullable;
 public record SearchRequest(String query, int k, double threshold, Set<MemoryType> types, Metric metric,
         Set<String> tags, @Nullable Instant from, @Nullable Instant to) {
 
+    // The search input rules, in one place: the REST API's annotations, the Memory view and every other door
+    // check a search with these values and say what is wrong in these words.
     public static final int MAX_K = 100;
+    public static final int MAX_QUERY_LENGTH = 1000;
+    public static final String QUERY_BLANK = "must not be blank";
+    public static final String QUERY_TOO_LONG = "must be at most " + MAX_QUERY_LENGTH + " characters";
+    public static final String K_OUT_OF_RANGE = "must be between 1 and " + MAX_K;
+    public static final String THRESHOLD_OUT_OF_RANGE = "must be between 0 and 1";
+
+    /** What is wrong with these inputs, by field ({@code query}, {@code k}, {@code threshold}); empty when valid. */
+    public static Map<String, String> problems(@Nullable String query, @Nullable Integer k, @Nullable Double threshold) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (query == null || query.isBlank()) {
+            problems.put("query", QUERY_BLANK);
+        } else if (query.length() > MAX_QUERY_LENGTH) {
+            problems.put("query", QUERY_TOO_LONG);
+        }
+        if (k == null || k < 1 || k > MAX_K) {
+            problems.put("k", K_OUT_OF_RANGE);
+        }
+        if (threshold == null || !(threshold >= 0 && threshold <= 1)) {
+            problems.put("threshold", THRESHOLD_OUT_OF_RANGE);
+        }
+        return problems;
+    }
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");

@@ -1,5 +1,6 @@
 package io.safla.web;
 
+import io.safla.memory.SearchRequest;
 import io.safla.cognition.CycleRecord;
 import io.safla.cognition.SelfAwareness;
 import io.safla.cognition.service.FeedbackLoopService;
@@ -31,8 +32,8 @@ class CognitionController {
     }
 
     record FeedbackBody(
-            @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters")
-            String query,
+            @NotBlank(message = SearchRequest.QUERY_BLANK)
+            @Size(max = SearchRequest.MAX_QUERY_LENGTH, message = SearchRequest.QUERY_TOO_LONG) String query,
             @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters")
             String itemId,
             @Nullable @NotNull(message = "must be true or false") Boolean relevant) {}

@@ -68,12 +68,12 @@ class MemoryController {
     record Created(String id) {}
 
     record SearchBody(
-            @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters")
-            String query,
-            @Nullable @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") Integer k,
-            @Nullable @DecimalMin(value = "0.0", message = "must be between 0 and 1")
-            @DecimalMax(value = "1.0", message = "must be between 0 and 1") Double threshold,
+            @NotBlank(message = SearchRequest.QUERY_BLANK)
+            @Size(max = SearchRequest.MAX_QUERY_LENGTH, message = SearchRequest.QUERY_TOO_LONG) String query,
+            @Nullable @Min(value = 1, message = SearchRequest.K_OUT_OF_RANGE)
+            @Max(value = SearchRequest.MAX_K, message = SearchRequest.K_OUT_OF_RANGE) Integer k,
+            @Nullable @DecimalMin(value = "0.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE)
+            @DecimalMax(value = "1.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE) Double threshold,
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
             @Nullable @Pattern(regexp = "(?i)" + METRICS, message = "must be one of cosine, dot, euclidean, manhattan")

@@ -1,5 +1,7 @@
 package io.safla.ui.memory;
 
+import com.vaadin.flow.component.HasValidation;
+import java.util.Map;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -69,7 +71,7 @@ class MemorySearchPanel extends VerticalLayout {
     private FormLayout createForm() {
         query.setId("search-query");
         query.setPlaceholder("e.g. how do transformers use attention?");
-        query.setMaxLength(1000);
+        query.setMaxLength(SearchRequest.MAX_QUERY_LENGTH);
         query.setClearButtonVisible(true);
         query.setHelperText("Typed straight in; embedded on the server");
         k.setId("search-k");
@@ -184,32 +186,20 @@ class MemorySearchPanel extends VerticalLayout {
         return details;
     }
 
+    private static void showProblem(HasValidation field, @Nullable String problem) {
+        field.setInvalid(problem != null);
+        if (problem != null) {
+            field.setErrorMessage(Character.toUpperCase(problem.charAt(0)) + problem.substring(1));
+        }
+    }
+
     void runSearch() {
         String text = query.getValue() == null ? "" : query.getValue().strip();
-        boolean valid = true;
-        query.setInvalid(false);
-        k.setInvalid(false);
-        threshold.setInvalid(false);
-        if (text.isEmpty()) {
-            query.setErrorMessage("Type something to search for");
-            query.setInvalid(true);
-            valid = false;
-        } else if (text.length() > 1000) {
-            query.setErrorMessage("At most 1 000 characters");
-            query.setInvalid(true);
-            valid = false;
-        }
-        if (k.getValue() == null || k.getValue() < 1 || k.getValue() > SearchRequest.MAX_K) {
-            k.setErrorMessage("Between 1 and 100");
-            k.setInvalid(true);
-            valid = false;
-        }
-        if (threshold.getValue() == null || threshold.getValue() < 0 || threshold.getValue() > 1) {
-            threshold.setErrorMessage("Between 0 and 1");
-            threshold.setInvalid(true);
-            valid = false;
-        }
-        if (!valid) {
+        Map<String, String> problems = SearchRequest.problems(text, k.getValue(), threshold.getValue());
+        showProblem(query, problems.get("query"));
+        showProblem(k, problems.get("k"));
+        showProblem(threshold, problems.get("threshold"));
+        if (!problems.isEmpty()) {
             error("Please correct the highlighted fields.");
             return;
         }

@@ -67,7 +67,7 @@ class MemoryViewTest extends KaribuTest {
 
         IntegerField k = _get(IntegerField.class, spec -> spec.withId("search-k"));
         assertThat(k.isInvalid()).isTrue();
-        assertThat(k.getErrorMessage()).isEqualTo("Between 1 and 100");
+        assertThat(k.getErrorMessage()).isEqualTo("Must be between 1 and 100");
         NotificationsKt.expectNotifications("Please correct the highlighted fields.");
     }
 
