@@ -1,5 +1,6 @@
 package io.safla.demo.service;
 
+import io.safla.embedding.Embedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.EvictionPolicy;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The guided scenarios run the real engine code with the real embedder, but in a private sandbox per visitor, so
- * a visitor's experiment never changes what other visitors see and needs no operator token.
+ * a visitor's experiment never changes what other visitors see and needs no operator token. Each {@code new...}
+ * method starts one visitor's run of one scenario; the sandbox it returns holds that run's state.
  */
 @Service
 public class DemoService {
@@ -28,14 +30,23 @@ public class DemoService {
         this.clock = clock;
     }
 
+    /** "Remember and recall": an empty private memory; throws if the model is not loaded yet. */
+    public RecallSandbox newRecall() {
+        return new RecallSandbox(newSandbox());
+    }
+
     /** A new in-memory engine sharing the loaded embedding model; throws if the model is not loaded yet. */
     public MemoryEngine newSandbox() {
-        MemoryEngine shared = memory.engine();
-        return new MemoryEngine(new MemoryEngine.Config(SANDBOX_CAPACITY, EvictionPolicy.LRU, 50,
-                Duration.ofMinutes(5), Integer.MAX_VALUE, 1), shared.embedder(), KernelProvider.kernel(), null, clock);
+        return sandbox(memory.engine().embedder(), clock);
     }
 
     public SafetyService safety() {
         return safety;
+    }
+
+    /** The sandbox engine's settings: small, no durable log, a short search cache. */
+    static MemoryEngine sandbox(Embedder embedder, Clock clock) {
+        return new MemoryEngine(new MemoryEngine.Config(SANDBOX_CAPACITY, EvictionPolicy.LRU, 50,
+                Duration.ofMinutes(5), Integer.MAX_VALUE, 1), embedder, KernelProvider.kernel(), null, clock);
     }
 }
