@@ -5,9 +5,11 @@ import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.EvictionPolicy;
 import io.safla.memory.vector.KernelProvider;
+import io.safla.safety.SafetyResult;
 import io.safla.safety.service.SafetyService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +35,16 @@ public class DemoService {
     /** "Remember and recall": an empty private memory; throws if the model is not loaded yet. */
     public RecallSandbox newRecall() {
         return new RecallSandbox(newSandbox());
+    }
+
+    /** "Safety intervention": a small private memory to change and roll back; throws if the model is not loaded. */
+    public InterventionSandbox newIntervention() {
+        return new InterventionSandbox(newSandbox(), this::validate);
+    }
+
+    /** Validates a visitor's text with the shared validator at the default level; nothing is stored. */
+    public SafetyResult validate(String text) {
+        return safety.validate(text, null, null, List.of(), "demo");
     }
 
     /** A new in-memory engine sharing the loaded embedding model; throws if the model is not loaded yet. */
