@@ -42,6 +42,11 @@ public class DemoService {
         return new InterventionSandbox(newSandbox(), this::validate);
     }
 
+    /** "Memory consolidation": the embedder is only needed (and the model only required) once the memories load. */
+    public ConsolidationSandbox newConsolidation() {
+        return new ConsolidationSandbox(() -> memory.engine().embedder(), clock);
+    }
+
     /** Validates a visitor's text with the shared validator at the default level; nothing is stored. */
     public SafetyResult validate(String text) {
         return safety.validate(text, null, null, List.of(), "demo");

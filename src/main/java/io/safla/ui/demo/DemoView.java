@@ -27,7 +27,7 @@ public class DemoView extends VerticalLayout {
                 + " a private sandbox, so nothing you do here changes what other visitors see."));
         recall = new RememberAndRecall(demo, actions);
         intervention = new SafetyIntervention(demo, actions);
-        consolidation = new ConsolidationScenario(demo, actions, clock);
+        consolidation = new ConsolidationScenario(demo, actions);
         loop = new SelfImprovingLoop(demo, actions, clock);
         TabSheet scenarios = new TabSheet();
         scenarios.setId("demo-scenarios");
