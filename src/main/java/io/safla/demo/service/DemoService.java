@@ -1,5 +1,6 @@
 package io.safla.demo.service;
 
+import io.safla.cognition.experiment.RetrievalSet;
 import io.safla.embedding.Embedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.MemoryService;
@@ -45,6 +46,11 @@ public class DemoService {
     /** "Memory consolidation": the embedder is only needed (and the model only required) once the memories load. */
     public ConsolidationSandbox newConsolidation() {
         return new ConsolidationSandbox(() -> memory.engine().embedder(), clock);
+    }
+
+    /** "Self-improving loop": the bundled labelled set loaded into a private memory, with a fresh feedback loop. */
+    public LoopSandbox newLoop() {
+        return new LoopSandbox(newSandbox(), RetrievalSet.bundled(), clock);
     }
 
     /** Validates a visitor's text with the shared validator at the default level; nothing is stored. */
