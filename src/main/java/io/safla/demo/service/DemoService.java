@@ -59,12 +59,8 @@ public class DemoService {
     }
 
     /** A new in-memory engine sharing the loaded embedding model; throws if the model is not loaded yet. */
-    public MemoryEngine newSandbox() {
+    MemoryEngine newSandbox() {
         return sandbox(memory.engine().embedder(), clock);
-    }
-
-    public SafetyService safety() {
-        return safety;
     }
 
     /** The sandbox engine's settings: small, no durable log, a short search cache. */
