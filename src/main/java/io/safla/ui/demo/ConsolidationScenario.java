@@ -11,30 +11,19 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import io.safla.demo.service.ConsolidationSandbox;
 import io.safla.demo.service.DemoService;
-import io.safla.memory.consolidation.ConsolidationPolicy;
 import io.safla.memory.consolidation.ConsolidationReport;
-import io.safla.memory.consolidation.Consolidator;
-import io.safla.memory.corpus.DemoConcept;
-import io.safla.memory.corpus.DemoCorpus;
-import io.safla.memory.corpus.DemoRelation;
-import io.safla.memory.corpus.DemoWorkingItem;
-import io.safla.memory.episodic.EpisodicMemory;
 import io.safla.memory.semantic.Concept;
 import io.safla.memory.semantic.Relation;
-import io.safla.memory.semantic.SemanticGraph;
 import io.safla.memory.working.AttendedItem;
-import io.safla.memory.working.WorkingMemory;
 import io.safla.ui.kit.EChart;
 import io.safla.ui.kit.VisitorActions;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Working memory becomes episodes, episodes become concepts, and the knowledge graph grows; a rerun changes nothing. */
@@ -43,28 +32,22 @@ class ConsolidationScenario extends Scenario {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DemoService demo;
-    private final Clock clock;
     final TextArea working = new TextArea("Working memory: what the agent is attending to (one per line)");
     final NumberField attention = new NumberField("Attention of these items");
-    private @Nullable WorkingMemory workingMemory;
-    private @Nullable EpisodicMemory episodic;
-    private @Nullable SemanticGraph graph;
-    private @Nullable Consolidator consolidator;
+    private @Nullable ConsolidationSandbox sandbox;
 
-    ConsolidationScenario(DemoService demo, VisitorActions actions, Clock clock) {
+    ConsolidationScenario(DemoService demo, VisitorActions actions) {
         super("consolidation", "SAFLA keeps a small active context (working memory), a diary of experiences"
                 + " (episodic) and a knowledge graph (semantic). Consolidation promotes what got attention into"
                 + " episodes and clusters related episodes into concepts, by embedding similarity. It is"
                 + " deterministic and idempotent: running it twice changes nothing the second time.", actions);
         this.demo = demo;
-        this.clock = clock;
         build();
     }
 
     @Override
     Component inputs() {
-        working.setValue(DemoCorpus.load().working().stream().map(DemoWorkingItem::text)
-                .collect(Collectors.joining("\n")));
+        working.setValue(String.join("\n", ConsolidationSandbox.exampleWorkingItems()));
         working.setWidthFull();
         working.setMaxLength(8000);
         working.setId("consolidation-working");
@@ -81,10 +64,7 @@ class ConsolidationScenario extends Scenario {
 
     @Override
     void reset() {
-        workingMemory = null;
-        episodic = null;
-        graph = null;
-        consolidator = null;
+        sandbox = null;
     }
 
     @Override
@@ -94,54 +74,36 @@ class ConsolidationScenario extends Scenario {
                         "Each item has an attention weight that halves every 30 minutes since it was last used.",
                         () -> {
                             double a = attention.getValue() == null ? -1 : attention.getValue();
-                            if (a < 0 || a > 1) {
-                                throw new IllegalArgumentException("attention must be between 0 and 1");
-                            }
                             List<String> lines = Arrays.stream(working.getValue().split("\\R")).map(String::strip)
                                     .filter(s -> !s.isEmpty()).toList();
-                            if (lines.isEmpty() || lines.size() > 30) {
-                                throw new IllegalArgumentException("give 1 to 30 working-memory items");
-                            }
-                            workingMemory = new WorkingMemory(30, 0.05, Duration.ofMinutes(30), clock);
-                            lines.forEach(l -> workingMemory.focus(l.length() > 1000 ? l.substring(0, 1000) : l, a));
-                            return context(workingMemory.context());
+                            sandbox = demo.newConsolidation();
+                            return context(sandbox.fill(lines, a));
                         }),
                 new Step("Load earlier experiences and knowledge",
                         "The curated corpus provides past episodes and a starting knowledge graph.",
                         () -> {
-                            DemoCorpus corpus = DemoCorpus.load();
-                            episodic = new EpisodicMemory(1000, Duration.ofDays(365), clock);
-                            corpus.episodesAt(clock.instant()).forEach(episodic::add);
-                            graph = new SemanticGraph(1000, 5000);
-                            for (DemoConcept c : corpus.concepts()) {
-                                graph.upsertConcept(c.name(), c.description(), c.importance());
-                            }
-                            for (DemoRelation r : corpus.relations()) {
-                                Relation relation = r.relation();
-                                graph.relate(relation.from(), relation.to(), relation.type(), relation.weight());
-                            }
-                            consolidator = new Consolidator(demo.newSandbox().embedder(), ConsolidationPolicy.defaults());
-                            return graphView(graph, Set.of(), episodic.size() + " episodes; the graph has "
-                                    + graph.concepts().size() + " concepts and " + graph.relations().size()
+                            ConsolidationSandbox.Loaded loaded = sandbox().load();
+                            ConsolidationSandbox.Graph graph = loaded.graph();
+                            return graphView(graph, loaded.episodes() + " episodes; the graph has "
+                                    + graph.nodes().size() + " concepts and " + graph.relations().size()
                                     + " relations.");
                         }),
                 new Step("Consolidate",
                         "Attended items become episodes; important episodes are clustered, and each cluster creates or"
                                 + " strengthens a concept, linked to similar ones. New concepts are highlighted.",
                         () -> {
-                            ConsolidationReport report = consolidator().consolidate(workingMemory, episodic, graph);
-                            Set<String> fresh = report.concepts().stream().filter(c -> c.created())
-                                    .map(c -> c.conceptId()).collect(Collectors.toSet());
-                            return graphView(graph, fresh, String.format(Locale.ROOT, "Promoted %d working items to"
+                            ConsolidationSandbox.Consolidated done = sandbox().consolidate();
+                            ConsolidationReport report = done.report();
+                            return graphView(done.graph(), String.format(Locale.ROOT, "Promoted %d working items to"
                                     + " episodes; %d concepts created, %d strengthened; %d relations added. The graph"
                                     + " now has %d concepts and %d relations.", report.promotedWorkingIds().size(),
-                                    fresh.size(), report.concepts().size() - fresh.size(), report.relations().size(),
-                                    graph.concepts().size(), graph.relations().size()));
+                                    done.created(), done.strengthened(), report.relations().size(),
+                                    done.graph().nodes().size(), done.graph().relations().size()));
                         }),
                 new Step("Consolidate again",
                         "Nothing new got attention, so nothing changes: consolidation is idempotent.",
                         () -> {
-                            ConsolidationReport again = consolidator().consolidate(workingMemory, episodic, graph);
+                            ConsolidationReport again = sandbox().consolidate().report();
                             Span result = new Span(again.totalChanges() == 0
                                     ? "0 changes: the second run left every memory as it was."
                                     : again.totalChanges() + " changes on the second run.");
@@ -150,11 +112,11 @@ class ConsolidationScenario extends Scenario {
                         }));
     }
 
-    private Consolidator consolidator() {
-        if (consolidator == null || workingMemory == null || episodic == null || graph == null) {
+    private ConsolidationSandbox sandbox() {
+        if (sandbox == null) {
             throw new IllegalStateException("restart the scenario");
         }
-        return consolidator;
+        return sandbox;
     }
 
     private static Component context(List<AttendedItem> items) {
@@ -169,7 +131,7 @@ class ConsolidationScenario extends Scenario {
         return new Div(new Span(items.size() + " items in the active context."), grid);
     }
 
-    static Component graphView(SemanticGraph graph, Set<String> highlighted, String summary) {
+    static Component graphView(ConsolidationSandbox.Graph graph, String summary) {
         ObjectNode option = JSON.createObjectNode();
         option.putObject("tooltip");
         ObjectNode series = option.putArray("series").addObject().put("type", "graph").put("layout", "force")
@@ -178,11 +140,12 @@ class ConsolidationScenario extends Scenario {
         series.putObject("label").put("show", true).put("fontSize", 9).put("position", "right");
         ArrayNode nodes = series.putArray("data");
         Set<String> ids = new HashSet<>();
-        for (Concept c : graph.concepts()) {
+        for (ConsolidationSandbox.Node n : graph.nodes()) {
+            Concept c = n.concept();
             ids.add(c.id());
             ObjectNode node = nodes.addObject().put("id", c.id()).put("name", c.name())
-                    .put("symbolSize", 6 + 4 * Math.min(6, graph.degree(c.id())));
-            if (highlighted.contains(c.id())) {
+                    .put("symbolSize", 6 + 4 * Math.min(6, n.degree()));
+            if (n.fresh()) {
                 node.putObject("itemStyle").put("color", "#10B981");
             }
         }

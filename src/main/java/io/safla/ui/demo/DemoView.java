@@ -20,15 +20,15 @@ public class DemoView extends VerticalLayout {
     final ConsolidationScenario consolidation;
     final SelfImprovingLoop loop;
 
-    DemoView(DemoService demo, VisitorActions actions, java.time.Clock clock) {
+    DemoView(DemoService demo, VisitorActions actions) {
         setId("demo-view");
         add(new ViewHeader("Demo", "Guided scenarios that run the real SAFLA engine step by step. Each step says what"
                 + " it does and shows its live result; change the inputs and run it again. Your experiments run in"
                 + " a private sandbox, so nothing you do here changes what other visitors see."));
         recall = new RememberAndRecall(demo, actions);
         intervention = new SafetyIntervention(demo, actions);
-        consolidation = new ConsolidationScenario(demo, actions, clock);
-        loop = new SelfImprovingLoop(demo, actions, clock);
+        consolidation = new ConsolidationScenario(demo, actions);
+        loop = new SelfImprovingLoop(demo, actions);
         TabSheet scenarios = new TabSheet();
         scenarios.setId("demo-scenarios");
         scenarios.setWidthFull();

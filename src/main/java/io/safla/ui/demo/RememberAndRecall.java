@@ -9,10 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.safla.demo.service.DemoService;
-import io.safla.memory.MemoryEngine;
+import io.safla.demo.service.RecallSandbox;
 import io.safla.memory.MemoryItem;
-import io.safla.memory.NewMemory;
-import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.ui.kit.VisitorActions;
 import java.util.Arrays;
@@ -34,7 +32,7 @@ class RememberAndRecall extends Scenario {
     final TextArea facts = new TextArea("Facts to remember (one per line)");
     final TextField question = new TextField("Question");
     final TextField unrelated = new TextField("An unrelated question");
-    private @Nullable MemoryEngine sandbox;
+    private @Nullable RecallSandbox sandbox;
 
     RememberAndRecall(DemoService demo, VisitorActions actions) {
         super("recall", "The memory embeds each fact with all-MiniLM-L6-v2 and finds them again by meaning, not by"
@@ -67,15 +65,7 @@ class RememberAndRecall extends Scenario {
     }
 
     private List<String> factList() {
-        List<String> lines = Arrays.stream(facts.getValue().split("\\R")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("type at least one fact");
-        }
-        if (lines.stream().anyMatch(l -> l.length() > 1000)) {
-            throw new IllegalArgumentException("each fact must be at most 1 000 characters");
-        }
-        return lines;
+        return Arrays.stream(facts.getValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private String text(TextField field) {
@@ -92,7 +82,7 @@ class RememberAndRecall extends Scenario {
                 new Step("Create a private memory",
                         "A fresh engine with the same embedding model and search kernel as the main memory.",
                         () -> {
-                            sandbox = demo.newSandbox();
+                            sandbox = demo.newRecall();
                             var stats = sandbox.stats();
                             return new Span("Empty memory: " + stats.dimension() + "-d vectors from " + stats.embedder()
                                     + ", kernel " + stats.kernel() + ".");
@@ -100,9 +90,9 @@ class RememberAndRecall extends Scenario {
                 new Step("Store the facts",
                         "Each line is embedded into a 384-number vector, normalised and stored with its text.",
                         () -> {
-                            long start = System.nanoTime();
-                            List<MemoryItem> stored = sandbox().addAll(factList().stream().map(NewMemory::of).toList());
-                            long ms = (System.nanoTime() - start) / 1_000_000;
+                            RecallSandbox.Stored result = sandbox().store(factList());
+                            List<MemoryItem> stored = result.items();
+                            long ms = result.millis();
                             Grid<MemoryItem> grid = new Grid<>();
                             grid.setAriaLabel("Stored facts");
                             grid.addColumn(MemoryItem::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
@@ -115,17 +105,17 @@ class RememberAndRecall extends Scenario {
                 new Step("Recall with a question",
                         "The question is embedded the same way; cosine similarity ranks the stored facts. The best"
                                 + " match should be the fact that answers it, even without shared words.",
-                        () -> results(sandbox().search(SearchRequest.of(text(question), 3)))),
+                        () -> results(sandbox().recall(text(question)))),
                 new Step("Ask the same question again",
                         "Repeated searches are answered by a TTL cache keyed by the whole request; any write clears it.",
-                        () -> results(sandbox().search(SearchRequest.of(text(question), 3)))),
+                        () -> results(sandbox().recall(text(question)))),
                 new Step("Ask something unrelated",
                         "Unrelated text scores low. (The original demo's hash 'embeddings' gave any two texts 0.84 to"
                                 + " 0.98.) A minimum score of 0.3 filters what is not relevant.",
-                        () -> results(sandbox().search(SearchRequest.of(text(unrelated), 3).withThreshold(0.3)))));
+                        () -> results(sandbox().recall(text(unrelated), 0.3))));
     }
 
-    private MemoryEngine sandbox() {
+    private RecallSandbox sandbox() {
         if (sandbox == null) {
             throw new IllegalStateException("restart the scenario");
         }

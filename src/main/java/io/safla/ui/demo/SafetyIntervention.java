@@ -8,13 +8,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.safla.demo.service.DemoService;
-import io.safla.memory.MemoryEngine;
-import io.safla.memory.MemoryItem;
-import io.safla.memory.NewMemory;
+import io.safla.demo.service.InterventionSandbox;
 import io.safla.safety.Finding;
 import io.safla.safety.SafetyResult;
-import io.safla.safety.Verdict;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +22,7 @@ class SafetyIntervention extends Scenario {
     private final DemoService demo;
     final TextArea unsafe = new TextArea("Input to check");
     final TextArea change = new TextArea("A risky change: memories to add (one per line)");
-    private @Nullable MemoryEngine sandbox;
-    private byte @Nullable [] checkpoint;
-    private @Nullable String checkpointChecksum;
-    private List<MemoryItem> added = List.of();
-    private boolean rollbackNeeded;
+    private @Nullable InterventionSandbox sandbox;
 
     SafetyIntervention(DemoService demo, io.safla.ui.kit.VisitorActions actions) {
         super("intervention", "The layered validator inspects input and changes before they take effect. The original"
@@ -61,10 +53,6 @@ class SafetyIntervention extends Scenario {
     @Override
     void reset() {
         sandbox = null;
-        checkpoint = null;
-        checkpointChecksum = null;
-        added = List.of();
-        rollbackNeeded = false;
     }
 
     @Override
@@ -73,59 +61,50 @@ class SafetyIntervention extends Scenario {
                 new Step("Validate the input",
                         "Content, prompt-injection, privacy, behaviour and semantic layers each look for their kind of"
                                 + " risk and report where in the text they found it.",
-                        () -> verdict(demo.safety().validate(required(unsafe), null, null, List.of(), "demo"))),
+                        () -> verdict(demo.validate(required(unsafe)))),
                 new Step("Checkpoint the memory",
                         "Before a risky change the engine state is saved, with a checksum of every item and vector.",
                         () -> {
-                            sandbox = demo.newSandbox();
-                            sandbox.addAll(List.of(NewMemory.of("Batch normalisation rescales activations per batch."),
-                                    NewMemory.of("Attention weights say how much each token looks at another.")));
-                            checkpoint = sandbox.exportState();
-                            checkpointChecksum = sandbox.checksum();
-                            return new Span("Checkpoint of " + sandbox.size() + " memories, checksum "
-                                    + checkpointChecksum.substring(0, 16) + "…");
+                            sandbox = demo.newIntervention();
+                            InterventionSandbox.Checkpoint checkpoint = sandbox.checkpoint();
+                            return new Span("Checkpoint of " + checkpoint.size() + " memories, checksum "
+                                    + checkpoint.checksum().substring(0, 16) + "…");
                         }),
                 new Step("Apply the risky change",
                         "The new memories are written; the state, and so its checksum, changes.",
                         () -> {
-                            added = sandbox().addAll(lines(change).stream().map(NewMemory::of).toList());
-                            return new Span(added.size() + " memories added; the memory now holds " + sandbox().size()
-                                    + ", checksum " + sandbox().checksum().substring(0, 16) + "…");
+                            InterventionSandbox.Change applied = sandbox().apply(lines(change));
+                            return new Span(applied.added().size() + " memories added; the memory now holds "
+                                    + applied.size() + ", checksum " + applied.checksum().substring(0, 16) + "…");
                         }),
                 new Step("The safety gate inspects the change",
                         "Every new memory is validated. One unsafe item is enough to reject the whole change.",
                         () -> {
-                            List<String[]> rows = new ArrayList<>();
-                            for (MemoryItem item : added) {
-                                SafetyResult r = demo.safety().validate(item.text(), null, null, List.of(), "demo");
-                                rollbackNeeded |= r.verdict() == Verdict.UNSAFE;
-                                rows.add(new String[] {r.verdict().name(), item.text()});
-                            }
-                            Grid<String[]> grid = new Grid<>();
+                            InterventionSandbox.Inspection inspection = sandbox().inspect();
+                            Grid<InterventionSandbox.Judged> grid = new Grid<>();
                             grid.setAriaLabel("Verdict per new memory");
-                            grid.addColumn(r -> r[0]).setHeader("Verdict").setAutoWidth(true).setFlexGrow(0);
-                            grid.addColumn(r -> r[1]).setHeader("New memory");
-                            grid.setItems(rows);
+                            grid.addColumn(r -> r.verdict().name()).setHeader("Verdict").setAutoWidth(true)
+                                    .setFlexGrow(0);
+                            grid.addColumn(InterventionSandbox.Judged::text).setHeader("New memory");
+                            grid.setItems(inspection.verdicts());
                             grid.setAllRowsVisible(true);
                             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-                            return new Div(new Span(rollbackNeeded ? "Decision: roll the change back."
+                            return new Div(new Span(inspection.rollBack() ? "Decision: roll the change back."
                                     : "Decision: keep the change (nothing unsafe found)."), grid);
                         }),
                 new Step("Roll back",
                         "The checkpoint replaces the state; its checksum proves the memory is exactly as it was.",
                         () -> {
-                            if (!rollbackNeeded) {
-                                return new Span("Nothing to roll back: the gate kept the change.");
-                            }
-                            sandbox().restoreState(checkpoint);
-                            String now = sandbox().checksum();
-                            return new Span("Restored " + sandbox().size() + " memories; checksum "
-                                    + now.substring(0, 16) + "… " + (now.equals(checkpointChecksum)
-                                            ? "matches the checkpoint exactly." : "does NOT match the checkpoint."));
+                            return sandbox().rollBackIfRejected()
+                                    .map(r -> new Span("Restored " + r.size() + " memories; checksum "
+                                            + r.checksum().substring(0, 16) + "… " + (r.matchesCheckpoint()
+                                                    ? "matches the checkpoint exactly."
+                                                    : "does NOT match the checkpoint.")))
+                                    .orElseGet(() -> new Span("Nothing to roll back: the gate kept the change."));
                         }));
     }
 
-    private MemoryEngine sandbox() {
+    private InterventionSandbox sandbox() {
         if (sandbox == null) {
             throw new IllegalStateException("restart the scenario");
         }
@@ -141,12 +120,7 @@ class SafetyIntervention extends Scenario {
     }
 
     private static List<String> lines(TextArea area) {
-        List<String> lines = Arrays.stream(area.getValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-        if (lines.isEmpty() || lines.size() > 20 || lines.stream().anyMatch(l -> l.length() > 1000)) {
-            throw new IllegalArgumentException("give 1 to 20 memories of at most 1 000 characters each");
-        }
-        return lines;
+        return Arrays.stream(area.getValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     static Component verdict(SafetyResult result) {

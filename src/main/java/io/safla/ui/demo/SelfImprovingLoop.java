@@ -13,25 +13,14 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import io.safla.cognition.AdaptiveRetrieval;
 import io.safla.cognition.CycleRecord;
-import io.safla.cognition.FeedbackLoop;
-import io.safla.cognition.Judgement;
 import io.safla.cognition.SelfAwareness;
-import io.safla.cognition.experiment.LearningExperiment;
-import io.safla.cognition.experiment.RetrievalSet;
-import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.demo.service.DemoService;
-import io.safla.memory.MemoryEngine;
+import io.safla.demo.service.LoopSandbox;
 import io.safla.ui.kit.EChart;
 import io.safla.ui.kit.VisitorActions;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,28 +31,20 @@ import org.jspecify.annotations.Nullable;
 class SelfImprovingLoop extends Scenario {
 
     static final int DEFAULT_CYCLES = 6;
-    static final int BATCH = 6;
+    static final int BATCH = LoopSandbox.BATCH;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One charted point: a cycle's label, held-out nDCG after it, its total delta and outcome. */
-    record Point(String label, double heldOutNdcg, double totalDelta, @Nullable String outcome) {}
-
     private final DemoService demo;
-    private final Clock clock;
     final IntegerField cycles = new IntegerField("Feedback cycles");
     final NumberField proposedWeight = new NumberField("Lexical weight to propose");
-    private @Nullable FeedbackLoop loop;
-    private @Nullable RetrievalSet set;
-    private List<RetrievalSet.LabelledQuery> feedbackOrder = List.of();
-    final List<Point> points = new ArrayList<>();
+    private @Nullable LoopSandbox sandbox;
 
-    SelfImprovingLoop(DemoService demo, VisitorActions actions, Clock clock) {
+    SelfImprovingLoop(DemoService demo, VisitorActions actions) {
         super("loop", "The loop learns which retrieval strategy suits which kind of query from relevance feedback,"
                 + " judges every change by its delta on the queries judged so far, and rolls back what makes them"
                 + " worse. It runs on a labelled set of 181 memories in your private sandbox; the held-out"
                 + " queries it is measured on are never shown to it.", actions);
         this.demo = demo;
-        this.clock = clock;
         build();
     }
 
@@ -88,9 +69,7 @@ class SelfImprovingLoop extends Scenario {
 
     @Override
     void reset() {
-        loop = null;
-        set = null;
-        points.clear();
+        sandbox = null;
     }
 
     /** The step count must not fail while planning, so invalid input falls back here and fails in step 1. */
@@ -110,8 +89,7 @@ class SelfImprovingLoop extends Scenario {
                 "Untrained, every query is answered by cosine similarity, as the plain search does. Quality is"
                         + " nDCG@10 on the held-out queries: 1.0 means the right memory is always first.",
                 () -> {
-                    double ndcg = heldOutNdcg();
-                    points.add(new Point("start", ndcg, 0, null));
+                    double ndcg = sandbox().baseline();
                     return summary(String.format(Locale.ROOT, "Held-out nDCG@10 %.3f, all by cosine.", ndcg));
                 }));
         for (int i = 1; i <= plannedCycles(); i++) {
@@ -141,46 +119,27 @@ class SelfImprovingLoop extends Scenario {
         if (w == null || w < 0 || w > 1) {
             throw new IllegalArgumentException("the lexical weight must be between 0 and 1");
         }
-        MemoryEngine sandbox = demo.newSandbox();
-        RetrievalSet loaded = RetrievalSet.bundled();
-        sandbox.addAll(loaded.items());
-        set = loaded;
-        loop = FeedbackLoopService.newLoop(sandbox, clock);
-        List<RetrievalSet.LabelledQuery> order = new ArrayList<>(loaded.split("feedback"));
-        // a fixed order: a rerun with the same inputs shows the same curve
-        Collections.shuffle(order, new Random(7));
-        feedbackOrder = order;
-        return summary(sandbox.size() + " memories embedded with " + sandbox.embedder().name() + "; "
-                + loaded.split("feedback").size() + " feedback queries to learn from, "
-                + loaded.split("heldout").size() + " held-out queries to measure on.");
+        sandbox = demo.newLoop();
+        LoopSandbox.Loaded loaded = sandbox.loaded();
+        return summary(loaded.memories() + " memories embedded with " + loaded.embedder() + "; "
+                + loaded.feedbackQueries() + " feedback queries to learn from, "
+                + loaded.heldOutQueries() + " held-out queries to measure on.");
     }
 
     private Component feedbackCycle(int cycle) {
-        FeedbackLoop l = loop();
-        List<Judgement> batch = new ArrayList<>();
-        for (int i = 0; i < BATCH; i++) {
-            RetrievalSet.LabelledQuery q = feedbackOrder.get(((cycle - 1) * BATCH + i) % feedbackOrder.size());
-            batch.add(new Judgement(q.query(), q.relevant(), Set.of()));
-        }
-        CycleRecord record = l.runCycle(batch, "interactive", true, false);
-        double ndcg = heldOutNdcg();
-        points.add(new Point("cycle " + cycle, ndcg, record.delta().total(), record.outcome().name()));
-        Map<String, Integer> chosen = new TreeMap<>();
-        record.decisions().forEach(d -> chosen.merge(d.strategy(), 1, Integer::sum));
-        return describe(record, ndcg, "Strategies tried: " + chosen + ".");
+        LoopSandbox.Cycle done = sandbox().runCycle(cycle);
+        return describe(done, "Strategies tried: " + done.strategiesTried() + ".");
     }
 
     private Component propose() {
-        FeedbackLoop l = loop();
+        LoopSandbox l = sandbox();
         double weight = proposedWeight.getValue() == null ? 0.05 : proposedWeight.getValue();
-        CycleRecord record = l.tryAdaptation(String.format(Locale.ROOT, "set the lexical weight to %.2f", weight),
-                learner -> learner.override(weight, learner.threshold()), "interactive");
-        double ndcg = heldOutNdcg();
-        points.add(new Point("proposal", ndcg, record.delta().total(), record.outcome().name()));
-        return describe(record, ndcg, "Proposed: " + record.adaptation() + ".");
+        LoopSandbox.Cycle done = l.propose(weight);
+        return describe(done, "Proposed: " + done.record().adaptation() + ".");
     }
 
-    private Component describe(CycleRecord record, double heldOut, String what) {
+    private Component describe(LoopSandbox.Cycle done, String what) {
+        CycleRecord record = done.record();
         String outcome = record.outcome() == CycleRecord.Outcome.KEPT ? "Kept (checkpoint " + record.checkpointId()
                 + ")" : "Rolled back to checkpoint " + record.checkpointId() + ": " + String.join("; ",
                 record.violations());
@@ -189,7 +148,7 @@ class SelfImprovingLoop extends Scenario {
                 + " threshold %.2f. Held-out nDCG@10 now %.3f.", what, outcome, record.before().quality(),
                 record.after().quality(), record.delta().total(), record.delta().performance(),
                 record.delta().efficiency(), record.delta().stability(), record.delta().capability(),
-                loop().learner().hybridWeight(), loop().learner().threshold(), heldOut));
+                done.hybridWeight(), done.threshold(), done.heldOutNdcg()));
         result.getElement().setAttribute("data-outcome", record.outcome().name());
         return result;
     }
@@ -206,7 +165,8 @@ class SelfImprovingLoop extends Scenario {
         ArrayNode quality = series.addObject().put("name", "held-out nDCG@10").put("type", "line").putArray("data");
         ArrayNode delta = series.addObject().put("name", "total delta").put("type", "bar").put("yAxisIndex", 1)
                 .putArray("data");
-        for (Point p : points) {
+        LoopSandbox l = sandbox();
+        for (LoopSandbox.Point p : l.points()) {
             labels.add(p.label());
             quality.add(Math.round(p.heldOutNdcg() * 1000) / 1000.0);
             ObjectNode bar = delta.addObject().put("value", Math.round(p.totalDelta() * 1000) / 1000.0);
@@ -217,7 +177,7 @@ class SelfImprovingLoop extends Scenario {
         echart.setHeight("320px");
         echart.setOption(option);
 
-        SelfAwareness state = loop().selfAwareness();
+        SelfAwareness state = l.selfAwareness();
         Grid<SelfAwareness.Goal> goals = new Grid<>();
         goals.addColumn(SelfAwareness.Goal::name).setHeader("Goal");
         goals.addColumn(g -> String.format(Locale.ROOT, "%.2f of %.2f", g.current(), g.target())).setHeader("Now")
@@ -239,22 +199,11 @@ class SelfImprovingLoop extends Scenario {
         return new Div(text, echart, goals, strategies);
     }
 
-    private double heldOutNdcg() {
-        return LearningExperiment.meanNdcg(loop().learner(), set().split("heldout"));
-    }
-
-    private FeedbackLoop loop() {
-        if (loop == null) {
+    private LoopSandbox sandbox() {
+        if (sandbox == null) {
             throw new IllegalStateException("restart the scenario");
         }
-        return loop;
-    }
-
-    private RetrievalSet set() {
-        if (set == null) {
-            throw new IllegalStateException("restart the scenario");
-        }
-        return set;
+        return sandbox;
     }
 
     private static Span summary(String text) {
