@@ -1,6 +1,6 @@
 /**
- * The Demo tab's scenarios as services: {@link io.safla.demo.service.DemoService} starts a private sandbox per
- * visitor's run, and each sandbox drives the real engines step by step and answers with values for the view.
+ * Demo's service: creates each visitor's sandboxes (recall, safety intervention, consolidation, the
+ * self-improving loop) over the loaded embedder; the Demo views call only these.
  */
 @NullMarked
 package io.safla.demo.service;

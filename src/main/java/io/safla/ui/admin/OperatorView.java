@@ -30,7 +30,7 @@ import java.util.Map;
 /** Operator-only status: JVM, OS, directories, redacted environment, memory and CPU, thread dump on request. */
 @Route("admin")
 @PageTitle("Operator status | SAFLA")
-public class OperatorView extends VerticalLayout {
+class OperatorView extends VerticalLayout {
 
     private final OperatorService operator;
     private final SaflaManager manager;

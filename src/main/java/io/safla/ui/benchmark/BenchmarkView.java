@@ -60,7 +60,7 @@ import org.jspecify.annotations.Nullable;
 @Route("benchmark")
 @PageTitle("Benchmark | SAFLA")
 @Menu(order = 3, icon = "vaadin:chart", title = "Benchmark")
-public class BenchmarkView extends VerticalLayout {
+class BenchmarkView extends VerticalLayout {
 
     /** Progress reaches the browser at most this often (~4 updates a second). */
     static final long PUSH_INTERVAL_NANOS = 250_000_000L;

@@ -12,7 +12,7 @@ import io.safla.ui.kit.VisitorActions;
 @Route("")
 @PageTitle("Demo | SAFLA")
 @Menu(order = 0, icon = "vaadin:play", title = "Demo")
-public class DemoView extends VerticalLayout {
+class DemoView extends VerticalLayout {
 
     final RememberAndRecall recall;
     final SafetyIntervention intervention;

@@ -25,7 +25,7 @@ import java.util.Map;
 @Route("memory")
 @PageTitle("Memory | SAFLA")
 @Menu(order = 1, icon = "vaadin:database", title = "Memory")
-public class MemoryView extends VerticalLayout {
+class MemoryView extends VerticalLayout {
 
     final Div status = new Div();
     final MemorySearchPanel search;

@@ -55,7 +55,7 @@ import java.util.Set;
 @Route("safety")
 @PageTitle("Safety | SAFLA")
 @Menu(order = 2, icon = "vaadin:shield", title = "Safety")
-public class SafetyView extends VerticalLayout {
+class SafetyView extends VerticalLayout {
 
     static final int MAX_TEXT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -49,7 +49,7 @@ import java.util.Map;
 @Route("settings")
 @PageTitle("Settings | SAFLA")
 @Menu(order = 4, icon = "vaadin:cog", title = "Settings")
-public class SettingsView extends VerticalLayout {
+class SettingsView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);

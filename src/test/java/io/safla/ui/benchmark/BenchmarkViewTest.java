@@ -12,8 +12,6 @@ import static org.mockito.Mockito.when;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -35,36 +33,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
-class BenchmarkViewTest {
+class BenchmarkViewTest extends KaribuTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static Routes routes;
-
-    @Autowired
-    private ApplicationContext context;
 
     @Autowired
     private BenchmarkService benchmarks;
 
     private BenchmarkView view;
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("io.safla");
-    }
-
     @BeforeEach
     void openView() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        startUi();
         UI.getCurrent().navigate("benchmark");
         view = _get(BenchmarkView.class);
     }
@@ -72,7 +60,6 @@ class BenchmarkViewTest {
     @AfterEach
     void tearDown() {
         benchmarks.cancel(visitor());
-        MockVaadin.tearDown();
     }
 
     private static String visitor() {

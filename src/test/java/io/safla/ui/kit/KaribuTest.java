@@ -3,7 +3,13 @@ package io.safla.ui.kit;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +32,21 @@ public abstract class KaribuTest {
     @BeforeAll
     static void discoverRoutes() {
         routes = new Routes().autoDiscoverViews("io.safla");
+        // Karibu's scan skips non-public classes; the views are package-private, so find them as Spring does
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        for (BeanDefinition view : scanner.findCandidateComponents("io.safla")) {
+            routes.getRoutes().add(viewClass(view.getBeanClassName()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Component> viewClass(@Nullable String name) {
+        try {
+            return (Class<? extends Component>) Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a scanned view class is missing: " + name, e);
+        }
     }
 
     /** A fresh mocked browser session and UI. */
