@@ -144,7 +144,7 @@ class ViewPreferencesTest extends KaribuTest {
         ViewPreferences chosen = new ViewPreferences(ViewPreferences.Theme.DARK, 7, 0.25, SafetyLevel.PERMISSIVE, true);
 
         assertThat(preferences.parse(preferences.toJson(chosen))).isEqualTo(chosen);
-        // the page's early script (Application.EARLY_THEME) reads exactly these two fields
+        // the page's early script (AppShell.EARLY_THEME) reads exactly these two fields
         assertThat(preferences.toJson(chosen)).contains("\"theme\":\"DARK\"").contains("\"compact\":true");
         assertThat(preferences.parse(null)).isNull();
         assertThat(preferences.parse("not json")).isNull();
