@@ -9,7 +9,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +25,15 @@ class ArchitectureTest {
 
     /** The ladder, bottom first; features on one rung (benchmark, settings) do not use each other. */
     static final List<List<String>> LADDER = List.of(
-            List.of("config"), List.of("embedding"), List.of("monitor"), List.of("memory"), List.of("checkpoint"),
-            List.of("safety"), List.of("cognition"), List.of("benchmark", "settings"), List.of("demo"),
+            List.of("config"),
+            List.of("embedding"),
+            List.of("monitor"),
+            List.of("memory"),
+            List.of("checkpoint"),
+            List.of("safety"),
+            List.of("cognition"),
+            List.of("benchmark", "settings"),
+            List.of("demo"),
             List.of("system"));
 
     static final List<String> ADAPTERS = List.of("ui", "web");
@@ -36,19 +42,26 @@ class ArchitectureTest {
 
     private static JavaClasses classes;
 
-    static final DescribedPredicate<JavaClass> GROUND_STOREY = DescribedPredicate.describe("the ground storey",
-            c -> FEATURES.stream().anyMatch(f -> inFeature(c, f)));
+    static final DescribedPredicate<JavaClass> GROUND_STOREY = DescribedPredicate.describe(
+            "the ground storey", c -> FEATURES.stream().anyMatch(f -> inFeature(c, f)));
 
     /** Every feature's own code outside its service package; config is the Spring binding of the settings. */
-    static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe("domain code",
-            c -> GROUND_STOREY.test(c) && !inFeature(c, "config")
+    static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe(
+            "domain code",
+            c -> GROUND_STOREY.test(c)
+                    && !inFeature(c, "config")
                     && !c.getPackageName().matches(".*\\.service(\\..*)?"));
 
     /** What an adapter may touch below it: a service, or a value that carries no behaviour of the engine. */
     static final DescribedPredicate<JavaClass> ENGINE_INTERNALS = DescribedPredicate.describe(
             "engine classes outside a service package (not a record, enum, interface, annotation or exception)",
-            c -> DOMAIN.test(c) && !c.isRecord() && !c.isEnum() && !c.isInterface() && !c.isAnnotation()
-                    && !c.isAssignableTo(Throwable.class) && !isNestedValue(c));
+            c -> DOMAIN.test(c)
+                    && !c.isRecord()
+                    && !c.isEnum()
+                    && !c.isInterface()
+                    && !c.isAnnotation()
+                    && !c.isAssignableTo(Throwable.class)
+                    && !isNestedValue(c));
 
     private static boolean isNestedValue(JavaClass c) {
         // a record's or enum's own nested types (e.g. a builder or a constant's body) belong to the value
@@ -62,7 +75,8 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.safla");
     }
 
@@ -90,7 +104,9 @@ class ArchitectureTest {
             layered = layered.layer(adapter).definedBy("io.safla." + adapter + "..");
         }
         for (int rung = 0; rung < LADDER.size(); rung++) {
-            List<String> above = LADDER.subList(rung + 1, LADDER.size()).stream().flatMap(List::stream).toList();
+            List<String> above = LADDER.subList(rung + 1, LADDER.size()).stream()
+                    .flatMap(List::stream)
+                    .toList();
             String[] users = concat(above, ADAPTERS);
             for (String feature : LADDER.get(rung)) {
                 layered = layered.whereLayer(feature).mayOnlyBeAccessedByLayers(users);
@@ -108,40 +124,64 @@ class ArchitectureTest {
 
     @Test
     void views_useOneAnotherOnlyThroughTheShellAndTheKit() {
-        slices().matching("io.safla.ui.(*)..").should().notDependOnEachOther()
-                .ignoreDependency(DescribedPredicate.alwaysTrue(), DescribedPredicate.describe("the shell or the kit",
-                        c -> c.getPackageName().startsWith("io.safla.ui.shell")
-                                || c.getPackageName().startsWith("io.safla.ui.kit")))
+        slices().matching("io.safla.ui.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(
+                        DescribedPredicate.alwaysTrue(),
+                        DescribedPredicate.describe(
+                                "the shell or the kit",
+                                c -> c.getPackageName().startsWith("io.safla.ui.shell")
+                                        || c.getPackageName().startsWith("io.safla.ui.kit")))
                 .check(classes);
-        noClasses().that().resideInAPackage("io.safla.ui.kit..").should().dependOnClassesThat()
-                .resideInAPackage("io.safla.ui.shell..").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("io.safla.ui.kit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.safla.ui.shell..")
+                .check(classes);
     }
 
     @Test
     void onlyTheUpperStorey_usesVaadinOrSpringMvc() {
-        noClasses().that(GROUND_STOREY).should().dependOnClassesThat()
+        noClasses()
+                .that(GROUND_STOREY)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("com.vaadin..", "org.springframework.web..", "jakarta.servlet..")
                 .check(classes);
     }
 
     @Test
     void domain_dependsOnNeitherSpringNorVaadin() {
-        noClasses().that(DOMAIN).should().dependOnClassesThat()
+        noClasses()
+                .that(DOMAIN)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "com.vaadin..")
                 .check(classes);
     }
 
     @Test
     void domain_doesNotCallServices() {
-        noClasses().that(DOMAIN).should().dependOnClassesThat().resideInAnyPackage("io.safla..service..")
+        noClasses()
+                .that(DOMAIN)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.safla..service..")
                 .check(classes);
     }
 
     @Test
     void adapters_callServicesAndReadValues_neverEngineInternals() {
-        noClasses().that().resideInAnyPackage(Arrays.stream(ADAPTERS.toArray(String[]::new))
-                        .map(a -> "io.safla." + a + "..").toArray(String[]::new))
-                .should().dependOnClassesThat(ENGINE_INTERNALS)
+        noClasses()
+                .that()
+                .resideInAnyPackage(Arrays.stream(ADAPTERS.toArray(String[]::new))
+                        .map(a -> "io.safla." + a + "..")
+                        .toArray(String[]::new))
+                .should()
+                .dependOnClassesThat(ENGINE_INTERNALS)
                 .check(classes);
     }
 }

@@ -27,11 +27,14 @@ class DocLinksTest {
             Matcher m = LINK.matcher(text);
             while (m.find()) {
                 String target = m.group(1);
-                if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")
+                if (target.startsWith("http://")
+                        || target.startsWith("https://")
+                        || target.startsWith("#")
                         || target.startsWith("mailto:")) {
                     continue;
                 }
-                Path file = doc.getParent().resolve(target.replaceAll("#.*$", "")).normalize();
+                Path file =
+                        doc.getParent().resolve(target.replaceAll("#.*$", "")).normalize();
                 if (!file.startsWith(root) || !Files.exists(file)) {
                     broken.add(root.relativize(doc) + " -> " + target);
                 }

@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Same context as SecurityHeadersTest, so it is shared rather than started again. */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "safla.app.space-id=someone/safla-space")
 class EarlyThemeTest {
 
@@ -22,8 +23,12 @@ class EarlyThemeTest {
 
     @Test
     void thePage_appliesTheSavedThemeInItsHead_beforeVaadinStarts() throws Exception {
-        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/memory")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/memory"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
 
         int head = page.indexOf("</head>");
         int early = page.indexOf("localStorage.getItem('safla.view-preferences')");

@@ -15,14 +15,33 @@ import org.jspecify.annotations.Nullable;
  * @param opsPerSecond operations divided by the timed phase's wall time
  * @param note         what exactly was measured, when the suite name alone does not say (e.g. capped API calls)
  */
-public record BenchmarkReport(String id, BenchmarkSpec spec, int operations, double p50Micros, double p95Micros,
-        double p99Micros, double meanMicros, double minMicros, double maxMicros, double opsPerSecond,
-        @Nullable Double recallAtK, Histogram histogram, MachineInfo machine, Instant started, Instant finished,
-        boolean cancelled, String note) {
+public record BenchmarkReport(
+        String id,
+        BenchmarkSpec spec,
+        int operations,
+        double p50Micros,
+        double p95Micros,
+        double p99Micros,
+        double meanMicros,
+        double minMicros,
+        double maxMicros,
+        double opsPerSecond,
+        @Nullable Double recallAtK,
+        Histogram histogram,
+        MachineInfo machine,
+        Instant started,
+        Instant finished,
+        boolean cancelled,
+        String note) {
 
     public BenchmarkReport {
-        if (id == null || spec == null || histogram == null || machine == null || started == null
-                || finished == null || note == null) {
+        if (id == null
+                || spec == null
+                || histogram == null
+                || machine == null
+                || started == null
+                || finished == null
+                || note == null) {
             throw new IllegalArgumentException("id, spec, histogram, machine, started, finished and note are required");
         }
         if (operations < 0 || opsPerSecond < 0) {

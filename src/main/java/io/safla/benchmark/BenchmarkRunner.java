@@ -55,8 +55,8 @@ public final class BenchmarkRunner {
      * reshaping the search path for thousands of queries (on 1 000 rows the median falls from about 40 to 23 us
      * over the first 15 000), so a fixed handful would time partly compiled code on small stores.
      */
-    public BenchmarkRunner(VectorKernel activeKernel, String activeKernelDescription, Clock clock,
-            Duration searchWarmup) {
+    public BenchmarkRunner(
+            VectorKernel activeKernel, String activeKernelDescription, Clock clock, Duration searchWarmup) {
         this.activeKernel = activeKernel;
         this.activeKernelDescription = activeKernelDescription;
         this.clock = clock;
@@ -64,17 +64,21 @@ public final class BenchmarkRunner {
     }
 
     /** Runs {@code spec}; throws {@link IllegalStateException} if the suite's target is unavailable. */
-    public BenchmarkReport run(BenchmarkSpec spec, BenchmarkTargets targets, IntConsumer progress,
-            BooleanSupplier cancelled) {
+    public BenchmarkReport run(
+            BenchmarkSpec spec, BenchmarkTargets targets, IntConsumer progress, BooleanSupplier cancelled) {
         Run run = new Run(spec, targets, new Progress(progress), cancelled);
         Instant started = clock.instant();
         switch (spec.suite()) {
             case VECTOR_SEARCH_EXACT, VECTOR_SEARCH_QUANTIZED, VECTOR_SEARCH_SCALAR -> run.vectorSearch();
             case INSERTS -> run.inserts();
-            case EMBEDDING -> run.texts(require(targets.embed(), targets), "uncached embedder calls, "
-                    + Sentences.ALL.size() + " fixed sentences cycled");
-            case SAFETY -> run.texts(require(targets.validate(), targets), "text layers at the default level, "
-                    + Sentences.ALL.size() + " fixed sentences cycled");
+            case EMBEDDING ->
+                run.texts(
+                        require(targets.embed(), targets),
+                        "uncached embedder calls, " + Sentences.ALL.size() + " fixed sentences cycled");
+            case SAFETY ->
+                run.texts(
+                        require(targets.validate(), targets),
+                        "text layers at the default level, " + Sentences.ALL.size() + " fixed sentences cycled");
             case CACHE_EFFECT -> run.cacheEffect(require(targets.search(), targets));
             case API_LATENCY -> run.api(require(targets.api(), targets));
         }
@@ -84,10 +88,24 @@ public final class BenchmarkRunner {
         }
         LatencyStats s = LatencyStats.ofNanos(run.nanos, run.count);
         double opsPerSecond = run.timedNanos > 0 ? run.count * 1e9 / run.timedNanos : 0;
-        return new BenchmarkReport(UUID.randomUUID().toString().substring(0, 8), spec, s.count(), s.p50Micros(),
-                s.p95Micros(), s.p99Micros(), s.meanMicros(), s.minMicros(), s.maxMicros(), opsPerSecond,
-                run.recall, s.histogram(), MachineInfo.current(run.kernelName, targets.embedderName()), started,
-                finished, run.wasCancelled, run.note);
+        return new BenchmarkReport(
+                UUID.randomUUID().toString().substring(0, 8),
+                spec,
+                s.count(),
+                s.p50Micros(),
+                s.p95Micros(),
+                s.p99Micros(),
+                s.meanMicros(),
+                s.minMicros(),
+                s.maxMicros(),
+                opsPerSecond,
+                run.recall,
+                s.histogram(),
+                MachineInfo.current(run.kernelName, targets.embedderName()),
+                started,
+                finished,
+                run.wasCancelled,
+                run.note);
     }
 
     private static <T> T require(T target, BenchmarkTargets targets) {
@@ -157,7 +175,8 @@ public final class BenchmarkRunner {
             this.token = Long.toString(new Random(spec.seed()).nextLong() & 0xffffffL, 36)
                     + Long.toString(System.nanoTime() & 0xfffL, 36);
             this.nanos = new long[Math.max(spec.queries(), spec.n())];
-            this.kernelName = spec.suite() == BenchmarkSuite.VECTOR_SEARCH_SCALAR ? new ScalarKernel().name()
+            this.kernelName = spec.suite() == BenchmarkSuite.VECTOR_SEARCH_SCALAR
+                    ? new ScalarKernel().name()
                     : activeKernelDescription;
         }
 
@@ -221,8 +240,10 @@ public final class BenchmarkRunner {
                     progress.report(45, 90, q + 1, spec.queries());
                 }
                 timedNanos = System.nanoTime() - start;
-                note = (quantized ? "int8 scan, " + VectorStore.DEFAULT_OVERSAMPLE + "x oversampled, exact rescoring"
-                        : "exact float scan") + "; cosine; 1 search thread; " + warmups + " untimed warm-up queries"
+                note = (quantized
+                                ? "int8 scan, " + VectorStore.DEFAULT_OVERSAMPLE + "x oversampled, exact rescoring"
+                                : "exact float scan")
+                        + "; cosine; 1 search thread; " + warmups + " untimed warm-up queries"
                         + "; recall@" + spec.k() + " over the first " + sampleQueries.size()
                         + " queries against brute force";
                 if (!wasCancelled && !sampleQueries.isEmpty()) {
@@ -289,16 +310,16 @@ public final class BenchmarkRunner {
             Random data = new Random(spec.seed());
             ItemMetadata meta = ItemMetadata.of("bench");
             int warmups = Math.min(spec.n(), 2_000);
-            try (VectorStore warm = new VectorStore(new VectorStoreConfig(dim, warmups, EvictionPolicy.LRU, false, 1),
-                    activeKernel, clock)) {
+            try (VectorStore warm = new VectorStore(
+                    new VectorStoreConfig(dim, warmups, EvictionPolicy.LRU, false, 1), activeKernel, clock)) {
                 Random w = new Random(spec.seed() + 2);
                 for (int i = 0; i < warmups && !stop(); i++) {
                     warm.put("w" + i, unitVector(w, dim), meta);
                 }
             }
             progress.report(5);
-            try (VectorStore store = new VectorStore(new VectorStoreConfig(dim, spec.n(), EvictionPolicy.LRU, false,
-                    1), activeKernel, clock)) {
+            try (VectorStore store = new VectorStore(
+                    new VectorStoreConfig(dim, spec.n(), EvictionPolicy.LRU, false, 1), activeKernel, clock)) {
                 for (int i = 0; i < spec.n() && !stop(); i++) {
                     float[] v = unitVector(data, dim);
                     String id = "v" + i;
@@ -355,8 +376,12 @@ public final class BenchmarkRunner {
             }
             LatencyStats miss = LatencyStats.ofNanos(misses, missCount);
             LatencyStats hit = LatencyStats.ofNanos(nanos, count);
-            note = String.format(Locale.ROOT, "latencies are cache hits; the first (missing) call of each new query:"
-                    + " p50 %.1f us vs hit p50 %.1f us (%.0fx)", miss.p50Micros(), hit.p50Micros(),
+            note = String.format(
+                    Locale.ROOT,
+                    "latencies are cache hits; the first (missing) call of each new query:"
+                            + " p50 %.1f us vs hit p50 %.1f us (%.0fx)",
+                    miss.p50Micros(),
+                    hit.p50Micros(),
                     hit.p50Micros() > 0 ? miss.p50Micros() / hit.p50Micros() : 0.0);
         }
 
@@ -368,8 +393,8 @@ public final class BenchmarkRunner {
             for (int i = 0; i < warmups && !stop(); i++, calls++) {
                 int status = probe.call().apply(Sentences.unique(i, token + "w"), spec.k());
                 if (status == 429) {
-                    throw new IllegalStateException("the API rate limit is used up (HTTP 429 before timing began);"
-                            + " try again in a minute");
+                    throw new IllegalStateException(
+                            "the API rate limit is used up (HTTP 429 before timing began);" + " try again in a minute");
                 }
                 if (status != 200) {
                     throw new IllegalStateException("warm-up call answered HTTP " + status);

@@ -39,7 +39,8 @@ public record BenchmarkSpec(BenchmarkSuite suite, int n, int dimension, int k, i
         }
         List<Problem> problems = problems(suite, n, dimension, k, queries);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems.stream().map(Problem::message).toList()));
+            throw new IllegalArgumentException(
+                    String.join("; ", problems.stream().map(Problem::message).toList()));
         }
     }
 
@@ -55,24 +56,29 @@ public record BenchmarkSpec(BenchmarkSuite suite, int n, int dimension, int k, i
             out.add(new Problem(BenchmarkSuite.Param.N, "n must be between " + MIN_N + " and " + MAX_N + ", got " + n));
         }
         if (!DIMENSIONS.contains(dimension)) {
-            out.add(new Problem(BenchmarkSuite.Param.DIMENSION, "dimension must be one of " + DIMENSIONS + ", got "
-                    + dimension));
+            out.add(new Problem(
+                    BenchmarkSuite.Param.DIMENSION, "dimension must be one of " + DIMENSIONS + ", got " + dimension));
         }
         if (k < MIN_K || k > MAX_K) {
             out.add(new Problem(BenchmarkSuite.Param.K, "k must be between " + MIN_K + " and " + MAX_K + ", got " + k));
         }
         if (queries < MIN_QUERIES || queries > MAX_QUERIES) {
-            out.add(new Problem(BenchmarkSuite.Param.QUERIES, "queries must be between " + MIN_QUERIES + " and "
-                    + MAX_QUERIES + ", got " + queries));
+            out.add(new Problem(
+                    BenchmarkSuite.Param.QUERIES,
+                    "queries must be between " + MIN_QUERIES + " and " + MAX_QUERIES + ", got " + queries));
         }
         if (out.isEmpty() && suite != null && suite.uses(BenchmarkSuite.Param.N)) {
             long floats = (long) n * dimension;
             if (floats > MAX_FLOATS) {
-                out.add(new Problem(BenchmarkSuite.Param.N, "n x dimension must be at most " + MAX_FLOATS
-                        + " floats (100 MB), got " + floats + "; lower n or the dimension"));
+                out.add(new Problem(
+                        BenchmarkSuite.Param.N,
+                        "n x dimension must be at most " + MAX_FLOATS + " floats (100 MB), got " + floats
+                                + "; lower n or the dimension"));
             } else if (suite.isVectorSearch() && floats * queries > MAX_WORK) {
-                out.add(new Problem(BenchmarkSuite.Param.QUERIES, "n x dimension x queries must be at most "
-                        + MAX_WORK + " multiply-adds, got " + floats * queries + "; lower queries, n or the dimension"));
+                out.add(new Problem(
+                        BenchmarkSuite.Param.QUERIES,
+                        "n x dimension x queries must be at most " + MAX_WORK + " multiply-adds, got "
+                                + floats * queries + "; lower queries, n or the dimension"));
             }
         }
         return List.copyOf(out);

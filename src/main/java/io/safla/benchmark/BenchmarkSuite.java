@@ -4,13 +4,21 @@ import java.util.Set;
 
 /** What a benchmark measures, and which of the spec's parameters it uses. */
 public enum BenchmarkSuite {
-
-    VECTOR_SEARCH_EXACT("Vector search (exact, active kernel)", Set.of(Param.N, Param.DIMENSION, Param.K,
-            Param.QUERIES), true, false),
-    VECTOR_SEARCH_QUANTIZED("Vector search (int8 quantized + exact rescoring)", Set.of(Param.N, Param.DIMENSION,
-            Param.K, Param.QUERIES), true, false),
-    VECTOR_SEARCH_SCALAR("Vector search (exact, scalar kernel)", Set.of(Param.N, Param.DIMENSION, Param.K,
-            Param.QUERIES), true, false),
+    VECTOR_SEARCH_EXACT(
+            "Vector search (exact, active kernel)",
+            Set.of(Param.N, Param.DIMENSION, Param.K, Param.QUERIES),
+            true,
+            false),
+    VECTOR_SEARCH_QUANTIZED(
+            "Vector search (int8 quantized + exact rescoring)",
+            Set.of(Param.N, Param.DIMENSION, Param.K, Param.QUERIES),
+            true,
+            false),
+    VECTOR_SEARCH_SCALAR(
+            "Vector search (exact, scalar kernel)",
+            Set.of(Param.N, Param.DIMENSION, Param.K, Param.QUERIES),
+            true,
+            false),
     INSERTS("Vector inserts", Set.of(Param.N, Param.DIMENSION), false, false),
     EMBEDDING("Embedding (uncached model calls)", Set.of(Param.QUERIES), false, true),
     SAFETY("Safety validation (text layers)", Set.of(Param.QUERIES), false, false),
@@ -18,7 +26,12 @@ public enum BenchmarkSuite {
     API_LATENCY("API latency (POST /api/memory/search)", Set.of(Param.K, Param.QUERIES), false, true);
 
     /** A tunable parameter of {@link BenchmarkSpec}; the seed is used by every suite. */
-    public enum Param { N, DIMENSION, K, QUERIES }
+    public enum Param {
+        N,
+        DIMENSION,
+        K,
+        QUERIES
+    }
 
     private final String label;
     private final Set<Param> params;

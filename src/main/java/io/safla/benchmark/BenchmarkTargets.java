@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param api               one end-to-end search call, for {@link BenchmarkSuite#API_LATENCY}
  * @param unavailableReason why the engine-backed operations are missing, if they are
  */
-public record BenchmarkTargets(String embedderName, @Nullable Function<String, ?> embed,
-        @Nullable Function<String, ?> validate, @Nullable BiFunction<String, Integer, ?> search,
-        @Nullable ApiProbe api, String unavailableReason) {
+public record BenchmarkTargets(
+        String embedderName,
+        @Nullable Function<String, ?> embed,
+        @Nullable Function<String, ?> validate,
+        @Nullable BiFunction<String, Integer, ?> search,
+        @Nullable ApiProbe api,
+        String unavailableReason) {
 
     /** Only the synthetic vector suites. */
     public static BenchmarkTargets vectorsOnly() {

@@ -12,8 +12,8 @@ public record Histogram(List<Double> edgesMicros, List<Long> counts) {
         edgesMicros = List.copyOf(edgesMicros);
         counts = List.copyOf(counts);
         if (!counts.isEmpty() && edgesMicros.size() != counts.size() + 1) {
-            throw new IllegalArgumentException("need one more edge than counts: " + edgesMicros.size() + " edges, "
-                    + counts.size() + " counts");
+            throw new IllegalArgumentException(
+                    "need one more edge than counts: " + edgesMicros.size() + " edges, " + counts.size() + " counts");
         }
     }
 

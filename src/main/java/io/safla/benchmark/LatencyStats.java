@@ -8,8 +8,15 @@ import java.util.List;
  * Summary of per-operation latencies. Percentiles use the nearest-rank method (the smallest value with at least
  * p% of the samples at or below it), so every reported value is a measured one.
  */
-public record LatencyStats(int count, double p50Micros, double p95Micros, double p99Micros, double meanMicros,
-        double minMicros, double maxMicros, Histogram histogram) {
+public record LatencyStats(
+        int count,
+        double p50Micros,
+        double p95Micros,
+        double p99Micros,
+        double meanMicros,
+        double minMicros,
+        double maxMicros,
+        Histogram histogram) {
 
     static final int BUCKETS = 20;
 
@@ -28,9 +35,15 @@ public record LatencyStats(int count, double p50Micros, double p95Micros, double
         for (long v : sorted) {
             sum += v;
         }
-        return new LatencyStats(count, micros(percentile(sorted, 50)), micros(percentile(sorted, 95)),
-                micros(percentile(sorted, 99)), sum / count / 1000.0, micros(sorted[0]),
-                micros(sorted[count - 1]), histogram(sorted));
+        return new LatencyStats(
+                count,
+                micros(percentile(sorted, 50)),
+                micros(percentile(sorted, 95)),
+                micros(percentile(sorted, 99)),
+                sum / count / 1000.0,
+                micros(sorted[0]),
+                micros(sorted[count - 1]),
+                histogram(sorted));
     }
 
     /** Nearest-rank percentile of an ascending array; {@code p} in (0, 100]. */

@@ -11,7 +11,10 @@ public record MachineInfo(int cores, String jvm, String kernel, String embedder)
 
     /** This JVM, with the given kernel and embedder descriptions. */
     public static MachineInfo current(String kernel, String embedder) {
-        return new MachineInfo(Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name", "?")
-                + " " + System.getProperty("java.version", "?"), kernel, embedder);
+        return new MachineInfo(
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name", "?") + " " + System.getProperty("java.version", "?"),
+                kernel,
+                embedder);
     }
 }

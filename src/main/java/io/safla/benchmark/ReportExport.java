@@ -6,9 +6,31 @@ import java.util.Locale;
 /** Benchmark history as CSV (RFC 4180: CRLF line ends, a header row, fields quoted when they need it). */
 public final class ReportExport {
 
-    static final List<String> HEADER = List.of("id", "started", "finished", "suite", "n", "dimension", "k",
-            "queries", "seed", "operations", "p50_us", "p95_us", "p99_us", "mean_us", "min_us", "max_us",
-            "ops_per_s", "recall_at_k", "cores", "jvm", "kernel", "embedder", "cancelled", "note");
+    static final List<String> HEADER = List.of(
+            "id",
+            "started",
+            "finished",
+            "suite",
+            "n",
+            "dimension",
+            "k",
+            "queries",
+            "seed",
+            "operations",
+            "p50_us",
+            "p95_us",
+            "p99_us",
+            "mean_us",
+            "min_us",
+            "max_us",
+            "ops_per_s",
+            "recall_at_k",
+            "cores",
+            "jvm",
+            "kernel",
+            "embedder",
+            "cancelled",
+            "note");
 
     private ReportExport() {}
 
@@ -18,13 +40,33 @@ public final class ReportExport {
         row(out, HEADER);
         for (BenchmarkReport r : reports) {
             BenchmarkSpec s = r.spec();
-            row(out, List.of(r.id(), r.started().toString(), r.finished().toString(), s.suite().name(),
-                    str(s.n()), str(s.dimension()), str(s.k()), str(s.queries()), Long.toString(s.seed()),
-                    str(r.operations()), num(r.p50Micros()), num(r.p95Micros()), num(r.p99Micros()),
-                    num(r.meanMicros()), num(r.minMicros()), num(r.maxMicros()), num(r.opsPerSecond()),
-                    r.recallAtK() == null ? "" : String.format(Locale.ROOT, "%.4f", r.recallAtK()),
-                    str(r.machine().cores()), r.machine().jvm(), r.machine().kernel(), r.machine().embedder(),
-                    Boolean.toString(r.cancelled()), r.note()));
+            row(
+                    out,
+                    List.of(
+                            r.id(),
+                            r.started().toString(),
+                            r.finished().toString(),
+                            s.suite().name(),
+                            str(s.n()),
+                            str(s.dimension()),
+                            str(s.k()),
+                            str(s.queries()),
+                            Long.toString(s.seed()),
+                            str(r.operations()),
+                            num(r.p50Micros()),
+                            num(r.p95Micros()),
+                            num(r.p99Micros()),
+                            num(r.meanMicros()),
+                            num(r.minMicros()),
+                            num(r.maxMicros()),
+                            num(r.opsPerSecond()),
+                            r.recallAtK() == null ? "" : String.format(Locale.ROOT, "%.4f", r.recallAtK()),
+                            str(r.machine().cores()),
+                            r.machine().jvm(),
+                            r.machine().kernel(),
+                            r.machine().embedder(),
+                            Boolean.toString(r.cancelled()),
+                            r.note()));
         }
         return out.toString();
     }

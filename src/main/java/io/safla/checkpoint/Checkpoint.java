@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param hybridState the shared episodic, semantic and working memory in their file encoding; null in checkpoints
  *     taken before they were covered, or while they were not loaded
  */
-public record Checkpoint(CheckpointInfo info, Map<String, String> settings, byte[] memoryState,
-        byte @Nullable [] hybridState) {
+public record Checkpoint(
+        CheckpointInfo info, Map<String, String> settings, byte[] memoryState, byte @Nullable [] hybridState) {
 
     public Checkpoint {
         Objects.requireNonNull(info, "info");

@@ -1,9 +1,5 @@
 package io.safla.checkpoint;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +22,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checkpoints as gzipped JSON files in one directory, at most {@code maxCheckpoints} of them (the oldest go first).
@@ -53,7 +53,8 @@ public final class CheckpointStore {
         this.maxCheckpoints = maxCheckpoints;
         this.clock = clock;
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json.gz")).toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json.gz"))
+                    .toList()) {
                 try {
                     CheckpointInfo info = info(read(file), Files.size(file));
                     index.put(info.id(), info);
@@ -69,8 +70,8 @@ public final class CheckpointStore {
         return List.copyOf(problems);
     }
 
-    public CheckpointInfo save(String reason, int items, String checksum, Map<String, String> settings,
-            byte[] memoryState) {
+    public CheckpointInfo save(
+            String reason, int items, String checksum, Map<String, String> settings, byte[] memoryState) {
         return save(reason, items, checksum, settings, memoryState, null);
     }
 
@@ -78,16 +79,26 @@ public final class CheckpointStore {
      * As {@link #save(String, int, String, Map, byte[])}, plus the hybrid memory's state when there is one. The
      * field is optional within version 1, so older checkpoints still load (without it).
      */
-    public synchronized CheckpointInfo save(String reason, int items, String checksum, Map<String, String> settings,
-            byte[] memoryState, byte @Nullable [] hybridState) {
+    public synchronized CheckpointInfo save(
+            String reason,
+            int items,
+            String checksum,
+            Map<String, String> settings,
+            byte[] memoryState,
+            byte @Nullable [] hybridState) {
         Instant now = clock.instant();
         String id;
         do {
             id = String.format("cp-%013d-%04d", now.toEpochMilli(), ++counter % 10_000);
         } while (index.containsKey(id));
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT).put("version", VERSION).put("id", id).put("reason", reason)
-                .put("createdAt", now.toString()).put("items", items).put("checksum", checksum);
+        root.put("format", FORMAT)
+                .put("version", VERSION)
+                .put("id", id)
+                .put("reason", reason)
+                .put("createdAt", now.toString())
+                .put("items", items)
+                .put("checksum", checksum);
         ObjectNode s = root.putObject("settings");
         new TreeMap<>(settings).forEach(s::put);
         root.put("memoryState", Base64.getEncoder().encodeToString(memoryState));
@@ -129,15 +140,20 @@ public final class CheckpointStore {
         try {
             JsonNode root = read(directory.resolve(id + ".json.gz"));
             Map<String, String> settings = new LinkedHashMap<>();
-            root.path("settings").properties().forEach(f -> settings.put(f.getKey(), f.getValue().asString()));
+            root.path("settings")
+                    .properties()
+                    .forEach(f -> settings.put(f.getKey(), f.getValue().asString()));
             JsonNode hybrid = root.get("hybridState");
-            return Optional.of(new Checkpoint(info, settings,
+            return Optional.of(new Checkpoint(
+                    info,
+                    settings,
                     Base64.getDecoder().decode(root.path("memoryState").asString()),
                     hybrid == null ? null : Base64.getDecoder().decode(hybrid.asString())));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read checkpoint " + id, e);
         } catch (JacksonException e) {
-            throw new UncheckedIOException("could not read checkpoint " + id, new IOException(e.getOriginalMessage(), e));
+            throw new UncheckedIOException(
+                    "could not read checkpoint " + id, new IOException(e.getOriginalMessage(), e));
         }
     }
 
@@ -152,7 +168,8 @@ public final class CheckpointStore {
     private static JsonNode read(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             JsonNode root = JSON.readTree(in);
-            if (!FORMAT.equals(root.path("format").asString()) || root.path("version").asInt() != VERSION) {
+            if (!FORMAT.equals(root.path("format").asString())
+                    || root.path("version").asInt() != VERSION) {
                 throw new IOException("not a version " + VERSION + " checkpoint");
             }
             return root;
@@ -160,8 +177,12 @@ public final class CheckpointStore {
     }
 
     private static CheckpointInfo info(JsonNode root, long bytes) {
-        return new CheckpointInfo(root.path("id").asString(), root.path("reason").asString(),
-                Instant.parse(root.path("createdAt").asString()), root.path("items").asInt(),
-                root.path("checksum").asString(), bytes);
+        return new CheckpointInfo(
+                root.path("id").asString(),
+                root.path("reason").asString(),
+                Instant.parse(root.path("createdAt").asString()),
+                root.path("items").asInt(),
+                root.path("checksum").asString(),
+                bytes);
     }
 }

@@ -18,12 +18,21 @@ public final class AdaptiveRetrieval {
     public static final int K = 10;
 
     /** Configuration of the learner. */
-    public record Config(double alpha, double defaultPrior, double switchMargin, double initialHybridWeight,
-            double weightLearningRate, double maxThreshold, long seed) {
+    public record Config(
+            double alpha,
+            double defaultPrior,
+            double switchMargin,
+            double initialHybridWeight,
+            double weightLearningRate,
+            double maxThreshold,
+            long seed) {
 
         public Config {
-            if (!(alpha >= 0) || !(switchMargin >= 0) || !(initialHybridWeight >= 0 && initialHybridWeight <= 1)
-                    || !(weightLearningRate >= 0) || !(maxThreshold >= 0 && maxThreshold <= 1)) {
+            if (!(alpha >= 0)
+                    || !(switchMargin >= 0)
+                    || !(initialHybridWeight >= 0 && initialHybridWeight <= 1)
+                    || !(weightLearningRate >= 0)
+                    || !(maxThreshold >= 0 && maxThreshold <= 1)) {
                 throw new IllegalArgumentException("invalid learner configuration");
             }
         }
@@ -44,14 +53,24 @@ public final class AdaptiveRetrieval {
         this.retriever = retriever;
         this.clock = clock;
         this.config = config;
-        this.bandit = new LinUcbBandit(Strategies.ALL.size(), QueryFeatures.DIMENSION, config.alpha(),
-                Strategies.indexOf("cosine"), config.defaultPrior(), config.switchMargin(), config.seed());
+        this.bandit = new LinUcbBandit(
+                Strategies.ALL.size(),
+                QueryFeatures.DIMENSION,
+                config.alpha(),
+                Strategies.indexOf("cosine"),
+                config.defaultPrior(),
+                config.switchMargin(),
+                config.seed());
         this.hybridWeight = config.initialHybridWeight();
         this.threshold = 0;
     }
 
     /** A ranking and how it was made. */
-    public record Answer(String query, RetrievalStrategy strategy, List<Candidate> ranking, QueryFeatures features,
+    public record Answer(
+            String query,
+            RetrievalStrategy strategy,
+            List<Candidate> ranking,
+            QueryFeatures features,
             long tookMicros) {
 
         public List<String> ids() {
@@ -80,8 +99,15 @@ public final class AdaptiveRetrieval {
     }
 
     /** What one piece of feedback changed. */
-    public record Learned(String query, String strategy, double reward, double hybridWeightBefore,
-            double hybridWeightAfter, double thresholdBefore, double thresholdAfter, List<String> features) {}
+    public record Learned(
+            String query,
+            String strategy,
+            double reward,
+            double hybridWeightBefore,
+            double hybridWeightAfter,
+            double thresholdBefore,
+            double thresholdAfter,
+            List<String> features) {}
 
     /**
      * Learns from a judgement on an answer that was shown: the strategy that produced it is rewarded by
@@ -89,12 +115,20 @@ public final class AdaptiveRetrieval {
      */
     public synchronized Learned learn(Answer shown, Judgement judgement) {
         double reward = RankingQuality.reward(shown.ids(), judgement, K);
-        bandit.update(Strategies.indexOf(shown.strategy().name()), shown.features().vector(), reward);
+        bandit.update(
+                Strategies.indexOf(shown.strategy().name()), shown.features().vector(), reward);
         double weightBefore = hybridWeight;
         double thresholdBefore = threshold;
         adaptParameters(judgement);
-        return new Learned(judgement.query(), shown.strategy().name(), reward, weightBefore, hybridWeight,
-                thresholdBefore, threshold, shown.features().activeNames());
+        return new Learned(
+                judgement.query(),
+                shown.strategy().name(),
+                reward,
+                weightBefore,
+                hybridWeight,
+                thresholdBefore,
+                threshold,
+                shown.features().activeNames());
     }
 
     /**
@@ -117,8 +151,15 @@ public final class AdaptiveRetrieval {
         double weightBefore = hybridWeight;
         double thresholdBefore = threshold;
         adaptParameters(judgement);
-        return new Learned(judgement.query(), best, bestReward, weightBefore, hybridWeight, thresholdBefore,
-                threshold, f.activeNames());
+        return new Learned(
+                judgement.query(),
+                best,
+                bestReward,
+                weightBefore,
+                hybridWeight,
+                thresholdBefore,
+                threshold,
+                f.activeNames());
     }
 
     private void adaptParameters(Judgement judgement) {
@@ -136,7 +177,8 @@ public final class AdaptiveRetrieval {
         double[] lex = Strategies.normalised(pool, Candidate::lexical);
         List<Integer> positives = new ArrayList<>();
         List<Integer> negatives = new ArrayList<>();
-        List<Candidate> currentTop = Strategies.ALL.get(Strategies.indexOf("hybrid")).rank(pool, context(), K);
+        List<Candidate> currentTop =
+                Strategies.ALL.get(Strategies.indexOf("hybrid")).rank(pool, context(), K);
         for (int i = 0; i < pool.size(); i++) {
             String id = pool.get(i).id();
             if (judgement.relevant().contains(id)) {
@@ -220,7 +262,9 @@ public final class AdaptiveRetrieval {
 
     /** The strategy the learner would exploit for {@code query}. */
     public synchronized String preferredStrategy(String query) {
-        return Strategies.ALL.get(bandit.greedy(QueryFeatures.of(query).vector())).name();
+        return Strategies.ALL
+                .get(bandit.greedy(QueryFeatures.of(query).vector()))
+                .name();
     }
 
     public synchronized LearnerState snapshot() {

@@ -34,6 +34,7 @@ public final class Bm25Index {
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     /** Term to the documents holding it, so {@link #top} scores only documents sharing a term with the query. */
     private final Map<String, Set<String>> postings = new HashMap<>();
+
     private long totalLength;
 
     public Bm25Index() {

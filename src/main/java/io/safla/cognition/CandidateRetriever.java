@@ -34,8 +34,7 @@ public final class CandidateRetriever {
 
     public CandidateRetriever(MemoryEngine engine, int cosinePool, int lexicalPool) {
         if (cosinePool < 1 || cosinePool > SearchRequest.MAX_K || lexicalPool < 0) {
-            throw new IllegalArgumentException("cosinePool must be 1-" + SearchRequest.MAX_K
-                    + " and lexicalPool >= 0");
+            throw new IllegalArgumentException("cosinePool must be 1-" + SearchRequest.MAX_K + " and lexicalPool >= 0");
         }
         this.engine = engine;
         this.cosinePool = cosinePool;
@@ -55,8 +54,8 @@ public final class CandidateRetriever {
         float[] q = queryVectors.computeIfAbsent(query, engine.embedder()::embed);
         SearchResult byCosine = engine.searchByVector(q, SearchRequest.of(query, cosinePool));
         Map<String, Candidate> pool = new LinkedHashMap<>();
-        Map<String, Double> lexical = index.scores(query,
-                byCosine.hits().stream().map(h -> h.item().id()).toList());
+        Map<String, Double> lexical = index.scores(
+                query, byCosine.hits().stream().map(h -> h.item().id()).toList());
         for (SearchResult.Hit hit : byCosine.hits()) {
             String id = hit.item().id();
             Optional<float[]> vector = engine.vectorOf(id);
@@ -72,8 +71,9 @@ public final class CandidateRetriever {
             Optional<MemoryItem> item = engine.get(e.getKey());
             Optional<float[]> vector = engine.vectorOf(e.getKey());
             if (item.isPresent() && vector.isPresent()) {
-                pool.put(e.getKey(), new Candidate(item.get(), Strategies.dot(q, vector.get()), e.getValue(),
-                        vector.get()));
+                pool.put(
+                        e.getKey(),
+                        new Candidate(item.get(), Strategies.dot(q, vector.get()), e.getValue(), vector.get()));
             }
         }
         return new ArrayList<>(pool.values());

@@ -12,10 +12,23 @@ import java.util.List;
  * @param checkpointId the learner checkpoint taken before adapting (restored on rollback)
  * @param violations why the safety gate refused the change; empty when kept
  */
-public record CycleRecord(long cycle, Instant at, String context, String adaptation, List<Judgement> judgements,
-        List<Decision> decisions, double hybridWeightBefore, double hybridWeightAfter, double thresholdBefore,
-        double thresholdAfter, LoopMetrics before, LoopMetrics after, Delta delta, Outcome outcome,
-        List<String> violations, long checkpointId) {
+public record CycleRecord(
+        long cycle,
+        Instant at,
+        String context,
+        String adaptation,
+        List<Judgement> judgements,
+        List<Decision> decisions,
+        double hybridWeightBefore,
+        double hybridWeightAfter,
+        double thresholdBefore,
+        double thresholdAfter,
+        LoopMetrics before,
+        LoopMetrics after,
+        Delta delta,
+        Outcome outcome,
+        List<String> violations,
+        long checkpointId) {
 
     public CycleRecord {
         judgements = List.copyOf(judgements);
@@ -25,7 +38,8 @@ public record CycleRecord(long cycle, Instant at, String context, String adaptat
 
     /** Whether the adaptation stayed. */
     public enum Outcome {
-        KEPT, ROLLED_BACK
+        KEPT,
+        ROLLED_BACK
     }
 
     /** The strategy chosen for one query and the reward its answer earned. */

@@ -7,8 +7,8 @@ package io.safla.cognition;
  * @param context which weights were applied
  * @param total the weighted sum, in [-1, 1]
  */
-public record Delta(String context, double performance, double efficiency, double stability, double capability,
-        double total) {
+public record Delta(
+        String context, double performance, double efficiency, double stability, double capability, double total) {
 
     /** Counted as an improvement only above this, so measurement noise in latency does not count. */
     public static final double IMPROVEMENT_MARGIN = 1e-3;

@@ -26,8 +26,8 @@ public final class DeltaEvaluator {
     }
 
     public static DeltaEvaluator withDefaults() {
-        return new DeltaEvaluator(Map.of("interactive", DeltaWeights.interactive(), "throughput",
-                DeltaWeights.throughput()), 500);
+        return new DeltaEvaluator(
+                Map.of("interactive", DeltaWeights.interactive(), "throughput", DeltaWeights.throughput()), 500);
     }
 
     /** Relative change (after - before) / |before|, clipped to [-1, 1]; from zero, any rise counts as +1. */
@@ -41,15 +41,17 @@ public final class DeltaEvaluator {
     public Delta evaluate(LoopMetrics before, LoopMetrics after, String context) {
         DeltaWeights w = weightsByContext.get(context);
         if (w == null) {
-            throw new IllegalArgumentException("no delta weights for context " + context + "; known: "
-                    + weightsByContext.keySet());
+            throw new IllegalArgumentException(
+                    "no delta weights for context " + context + "; known: " + weightsByContext.keySet());
         }
         double performance = relativeChange(before.quality(), after.quality());
         double efficiency = -relativeChange(before.latencyMicros(), after.latencyMicros());
         double stability = relativeChange(before.stability(), after.stability());
         double capability = relativeChange(before.capability(), after.capability());
-        double total = clip(w.performance() * performance + w.efficiency() * efficiency
-                + w.stability() * stability + w.capability() * capability);
+        double total = clip(w.performance() * performance
+                + w.efficiency() * efficiency
+                + w.stability() * stability
+                + w.capability() * capability);
         Delta delta = new Delta(context, performance, efficiency, stability, capability, total);
         history.add(delta);
         if (history.size() > historyLimit) {

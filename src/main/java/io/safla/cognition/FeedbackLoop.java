@@ -25,6 +25,7 @@ public final class FeedbackLoop {
 
     /** Default bound on guard queries: every cycle answers each of them twice. */
     public static final int DEFAULT_GUARD_LIMIT = 300;
+
     private static final int CYCLE_HISTORY = 200;
     private static final int CHECKPOINTS_KEPT = 20;
 
@@ -47,8 +48,8 @@ public final class FeedbackLoop {
     }
 
     /** @param guardLimit how many judged queries (newest) a cycle is judged on */
-    public FeedbackLoop(AdaptiveRetrieval learner, DeltaEvaluator evaluator, SafetyGate gate, Clock clock,
-            int guardLimit) {
+    public FeedbackLoop(
+            AdaptiveRetrieval learner, DeltaEvaluator evaluator, SafetyGate gate, Clock clock, int guardLimit) {
         if (guardLimit < 1) {
             throw new IllegalArgumentException("guardLimit must be >= 1");
         }
@@ -70,8 +71,8 @@ public final class FeedbackLoop {
      * @param counterfactual score every strategy against each judgement (feedback given on another list, e.g. the
      *     plain memory search) instead of only the one chosen
      */
-    public synchronized CycleRecord runCycle(List<Judgement> batch, String context, boolean explore,
-            boolean counterfactual) {
+    public synchronized CycleRecord runCycle(
+            List<Judgement> batch, String context, boolean explore, boolean counterfactual) {
         if (batch.isEmpty()) {
             throw new IllegalArgumentException("a cycle needs at least one judgement");
         }
@@ -86,8 +87,7 @@ public final class FeedbackLoop {
                 if (counterfactual) {
                     learned = learner.learnCounterfactually(j);
                 } else {
-                    AdaptiveRetrieval.Answer shown = explore ? learner.explore(j.query())
-                            : learner.exploit(j.query());
+                    AdaptiveRetrieval.Answer shown = explore ? learner.explore(j.query()) : learner.exploit(j.query());
                     learned = learner.learn(shown, j);
                 }
                 decisions.add(new CycleRecord.Decision(j.query(), learned.strategy(), learned.reward()));
@@ -99,16 +99,16 @@ public final class FeedbackLoop {
      * Puts a proposed change to the learner (e.g. an operator's "set the lexical weight to 0.05") through the same
      * observe, checkpoint, evaluate and gate steps as learning does: kept if the guarded metrics stay in bounds.
      */
-    public synchronized CycleRecord tryAdaptation(String description, Consumer<AdaptiveRetrieval> change,
-            String context) {
+    public synchronized CycleRecord tryAdaptation(
+            String description, Consumer<AdaptiveRetrieval> change, String context) {
         if (guard.isEmpty()) {
             throw new IllegalStateException("no judged queries yet: nothing to judge the change by");
         }
         return cycle(List.of(), context, description, decisions -> change.accept(learner));
     }
 
-    private CycleRecord cycle(List<Judgement> batch, String context, String adaptation,
-            Consumer<List<CycleRecord.Decision>> adapt) {
+    private CycleRecord cycle(
+            List<Judgement> batch, String context, String adaptation, Consumer<List<CycleRecord.Decision>> adapt) {
         Map<String, Double> perQueryBefore = new LinkedHashMap<>();
         LoopMetrics before = observe(perQueryBefore, keptQuality);
         AdaptiveRetrieval.LearnerState checkpoint = learner.snapshot();
@@ -142,9 +142,23 @@ public final class FeedbackLoop {
             rollbacks++;
             keptQuality.putAll(perQueryBefore);
         }
-        CycleRecord record = new CycleRecord(++cycleCount, clock.instant(), context, adaptation, batch, decisions,
-                weightBefore, weightAfter, thresholdBefore, thresholdAfter, before, after, delta, outcome,
-                violations, checkpointId);
+        CycleRecord record = new CycleRecord(
+                ++cycleCount,
+                clock.instant(),
+                context,
+                adaptation,
+                batch,
+                decisions,
+                weightBefore,
+                weightAfter,
+                thresholdBefore,
+                thresholdAfter,
+                before,
+                after,
+                delta,
+                outcome,
+                violations,
+                checkpointId);
         cycles.addFirst(record);
         while (cycles.size() > CYCLE_HISTORY) {
             cycles.removeLast();
@@ -158,23 +172,31 @@ public final class FeedbackLoop {
      *
      * @param guard judged queries, oldest first
      */
-    public record Saved(AdaptiveRetrieval.LearnerState learner, List<Judgement> guard,
-            Map<String, Double> keptQuality, long cycles, long rollbacks) {
+    public record Saved(
+            AdaptiveRetrieval.LearnerState learner,
+            List<Judgement> guard,
+            Map<String, Double> keptQuality,
+            long cycles,
+            long rollbacks) {
 
         public Saved {
             Objects.requireNonNull(learner, "learner");
             guard = List.copyOf(guard);
             keptQuality = Map.copyOf(keptQuality);
             if (cycles < 0 || rollbacks < 0 || rollbacks > cycles) {
-                throw new IllegalArgumentException("counters out of range: " + cycles + " cycles, " + rollbacks
-                        + " rollbacks");
+                throw new IllegalArgumentException(
+                        "counters out of range: " + cycles + " cycles, " + rollbacks + " rollbacks");
             }
         }
     }
 
     public synchronized Saved save() {
-        return new Saved(learner.snapshot(), new ArrayList<>(guard.values()), new LinkedHashMap<>(keptQuality),
-                cycleCount, rollbacks);
+        return new Saved(
+                learner.snapshot(),
+                new ArrayList<>(guard.values()),
+                new LinkedHashMap<>(keptQuality),
+                cycleCount,
+                rollbacks);
     }
 
     /** Replaces what this loop has learned with {@code saved}; throws (changing nothing) if it does not fit. */
@@ -271,19 +293,33 @@ public final class FeedbackLoop {
     }
 
     public synchronized SelfAwareness selfAwareness() {
-        LoopMetrics now = cycles.isEmpty() ? observe() : cycles.peekFirst().outcome() == CycleRecord.Outcome.KEPT
-                ? cycles.peekFirst().after() : cycles.peekFirst().before();
-        double confidence = guard.isEmpty() ? 0 : guard.keySet().stream().mapToDouble(learner::confidence)
-                .average().orElse(0);
+        LoopMetrics now = cycles.isEmpty()
+                ? observe()
+                : cycles.peekFirst().outcome() == CycleRecord.Outcome.KEPT
+                        ? cycles.peekFirst().after()
+                        : cycles.peekFirst().before();
+        double confidence = guard.isEmpty()
+                ? 0
+                : guard.keySet().stream()
+                        .mapToDouble(learner::confidence)
+                        .average()
+                        .orElse(0);
         double rollbackRate = cycleCount == 0 ? 0 : (double) rollbacks / cycleCount;
         List<SelfAwareness.Goal> goals = List.of(
-                new SelfAwareness.Goal("answer quality (nDCG@10 on judged queries)", qualityGoal, now.quality(),
-                        false),
-                new SelfAwareness.Goal("judged queries with a relevant hit in the top 10", 1.0, now.capability(),
-                        false),
+                new SelfAwareness.Goal("answer quality (nDCG@10 on judged queries)", qualityGoal, now.quality(), false),
+                new SelfAwareness.Goal(
+                        "judged queries with a relevant hit in the top 10", 1.0, now.capability(), false),
                 new SelfAwareness.Goal("share of cycles rolled back", 0.2, rollbackRate, true));
-        return new SelfAwareness(goals, confidence, learner.strategyStats(), learner.hybridWeight(),
-                learner.threshold(), guard.size(), cycleCount, rollbacks, evaluator.trend(10),
+        return new SelfAwareness(
+                goals,
+                confidence,
+                learner.strategyStats(),
+                learner.hybridWeight(),
+                learner.threshold(),
+                guard.size(),
+                cycleCount,
+                rollbacks,
+                evaluator.trend(10),
                 cycles.stream().limit(10).toList());
     }
 }

@@ -27,7 +27,8 @@ public record Judgement(String query, Set<String> relevant, Set<String> irreleva
     }
 
     public static Judgement of(String query, String itemId, boolean isRelevant) {
-        return isRelevant ? new Judgement(query, Set.of(itemId), Set.of())
+        return isRelevant
+                ? new Judgement(query, Set.of(itemId), Set.of())
                 : new Judgement(query, Set.of(), Set.of(itemId));
     }
 }

@@ -36,10 +36,9 @@ public final class LinUcbBandit {
      *     default: where every arm does equally well the default keeps the query, instead of whichever arm the
      *     shared features happen to favour by a hair
      */
-    public LinUcbBandit(int arms, int dimension, double alpha, int priorArm, double prior, double switchMargin,
-            long seed) {
-        if (arms < 1 || dimension < 1 || !(alpha >= 0) || priorArm < 0 || priorArm >= arms
-                || !(switchMargin >= 0)) {
+    public LinUcbBandit(
+            int arms, int dimension, double alpha, int priorArm, double prior, double switchMargin, long seed) {
+        if (arms < 1 || dimension < 1 || !(alpha >= 0) || priorArm < 0 || priorArm >= arms || !(switchMargin >= 0)) {
             throw new IllegalArgumentException("invalid bandit configuration");
         }
         this.defaultArm = priorArm;
@@ -210,8 +209,11 @@ public final class LinUcbBandit {
     public record State(double[][][] a, double[][] b, long[] pulls, double[] rewardSums, long randomSeed) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof State s && Arrays.deepEquals(a, s.a) && Arrays.deepEquals(b, s.b)
-                    && Arrays.equals(pulls, s.pulls) && Arrays.equals(rewardSums, s.rewardSums)
+            return o instanceof State s
+                    && Arrays.deepEquals(a, s.a)
+                    && Arrays.deepEquals(b, s.b)
+                    && Arrays.equals(pulls, s.pulls)
+                    && Arrays.equals(rewardSums, s.rewardSums)
                     && randomSeed == s.randomSeed;
         }
 

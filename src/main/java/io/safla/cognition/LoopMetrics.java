@@ -12,10 +12,13 @@ package io.safla.cognition;
 public record LoopMetrics(double quality, double latencyMicros, double stability, double capability, int queries) {
 
     public LoopMetrics {
-        if (!(quality >= 0 && quality <= 1) || !(latencyMicros >= 0) || !(stability >= 0 && stability <= 1)
-                || !(capability >= 0 && capability <= 1) || queries < 0) {
-            throw new IllegalArgumentException("metrics out of range: quality, stability and capability in [0, 1]"
-                    + ", latency >= 0");
+        if (!(quality >= 0 && quality <= 1)
+                || !(latencyMicros >= 0)
+                || !(stability >= 0 && stability <= 1)
+                || !(capability >= 0 && capability <= 1)
+                || queries < 0) {
+            throw new IllegalArgumentException(
+                    "metrics out of range: quality, stability and capability in [0, 1]" + ", latency >= 0");
         }
     }
 }

@@ -1,15 +1,15 @@
 package io.safla.cognition;
 
+import io.safla.memory.persistence.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import io.safla.memory.persistence.AtomicFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The versioned JSON file of what the feedback loop has learned ({@link FeedbackLoop.Saved}), so a restart goes on
@@ -50,8 +50,8 @@ public final class LoopStateCodec {
             }
             int version = root.path("version").asInt(-1);
             if (version != VERSION) {
-                throw new IllegalArgumentException("unsupported learner state version " + version
-                        + "; this build reads version " + VERSION);
+                throw new IllegalArgumentException(
+                        "unsupported learner state version " + version + "; this build reads version " + VERSION);
             }
             JsonNode state = root.get("state");
             if (state == null || state.isNull()) {
@@ -82,7 +82,9 @@ public final class LoopStateCodec {
         LinUcbBandit.State want = shape.learner().bandit();
         int arms = want.a().length;
         int dimension = want.b()[0].length;
-        boolean fits = got.a().length == arms && got.b().length == arms && got.pulls().length == arms
+        boolean fits = got.a().length == arms
+                && got.b().length == arms
+                && got.pulls().length == arms
                 && got.rewardSums().length == arms;
         for (int arm = 0; fits && arm < arms; arm++) {
             fits = got.b()[arm].length == dimension && got.a()[arm].length == dimension;
@@ -97,8 +99,7 @@ public final class LoopStateCodec {
         double w = saved.learner().hybridWeight();
         double t = saved.learner().threshold();
         if (!(w >= 0 && w <= 1) || !(t >= 0 && t <= 1)) {
-            throw new IllegalArgumentException("hybrid weight and threshold must be in [0, 1], got " + w + " and "
-                    + t);
+            throw new IllegalArgumentException("hybrid weight and threshold must be in [0, 1], got " + w + " and " + t);
         }
     }
 }

@@ -18,16 +18,29 @@ import java.util.regex.Pattern;
 public record QueryFeatures(String query, double[] vector) {
 
     /** Feature names, in vector order. */
-    public static final List<String> NAMES = List.of("bias", "length", "question", "identifier", "number",
-            "recency-cue", "importance-cue", "quoted");
+    public static final List<String> NAMES =
+            List.of("bias", "length", "question", "identifier", "number", "recency-cue", "importance-cue", "quoted");
+
     public static final int DIMENSION = 8;
 
-    private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when",
-            "where", "why", "how", "is", "are", "does", "do", "did", "can", "should", "was", "were");
-    private static final Set<String> RECENCY_WORDS = Set.of("latest", "current", "currently", "recent", "recently",
-            "now", "newest", "today", "last", "still", "yet", "most-recent");
-    private static final Set<String> IMPORTANCE_WORDS = Set.of("important", "critical", "key", "crucial", "must",
-            "priority", "essential", "vital", "major");
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "does", "do", "did",
+            "can", "should", "was", "were");
+    private static final Set<String> RECENCY_WORDS = Set.of(
+            "latest",
+            "current",
+            "currently",
+            "recent",
+            "recently",
+            "now",
+            "newest",
+            "today",
+            "last",
+            "still",
+            "yet",
+            "most-recent");
+    private static final Set<String> IMPORTANCE_WORDS =
+            Set.of("important", "critical", "key", "crucial", "must", "priority", "essential", "vital", "major");
     // mixed letters and digits (E4012, v2, sha256) or a compound with a digit (db-prod-07, OPS-1432, 2.14.3)
     private static final Pattern IDENTIFIER = Pattern.compile(
             "(?=.*\\p{L})(?=.*\\p{N})[\\p{L}\\p{N}]+(?:[._:/-][\\p{L}\\p{N}]+)*|\\p{N}+(?:[._:/-]\\p{N}+)+"

@@ -6,8 +6,7 @@ import java.util.Set;
 /** Binary-relevance ranking measures. */
 public final class RankingQuality {
 
-    private RankingQuality() {
-    }
+    private RankingQuality() {}
 
     /**
      * nDCG@k with binary gains: DCG of the ranking over the DCG of an ideal one with every relevant item on top.

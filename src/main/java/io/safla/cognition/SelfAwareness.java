@@ -10,8 +10,16 @@ import java.util.List;
  * @param strategies per-strategy pulls and mean reward
  * @param recentAdaptations the latest cycles, newest first
  */
-public record SelfAwareness(List<Goal> goals, double confidence, List<AdaptiveRetrieval.StrategyStats> strategies,
-        double hybridWeight, double threshold, int guardQueries, long cycles, long rollbacks, double deltaTrend,
+public record SelfAwareness(
+        List<Goal> goals,
+        double confidence,
+        List<AdaptiveRetrieval.StrategyStats> strategies,
+        double hybridWeight,
+        double threshold,
+        int guardQueries,
+        long cycles,
+        long rollbacks,
+        double deltaTrend,
         List<CycleRecord> recentAdaptations) {
 
     public SelfAwareness {

@@ -12,14 +12,13 @@ import java.util.function.ToDoubleFunction;
 public final class Strategies {
 
     /** In arm order: the bandit's arm {@code i} is {@code ALL.get(i)}. Cosine first: it is the untrained default. */
-    public static final List<RetrievalStrategy> ALL = List.of(new Cosine(), new Hybrid(), new Recency(0.5),
-            new Importance(0.5), new Mmr(0.7));
+    public static final List<RetrievalStrategy> ALL =
+            List.of(new Cosine(), new Hybrid(), new Recency(0.5), new Importance(0.5), new Mmr(0.7));
 
     /** How many of the cosine best a boost may reorder. */
     public static final int BOOST_WINDOW = 10;
 
-    private Strategies() {
-    }
+    private Strategies() {}
 
     /** The re-ranked head, then the rest of the pool by cosine, cut at k. */
     private static List<Candidate> withTail(List<Candidate> head, List<Candidate> pool, int k) {
@@ -36,7 +35,9 @@ public final class Strategies {
     }
 
     public static RetrievalStrategy byName(String name) {
-        return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no strategy named " + name));
     }
 
@@ -91,8 +92,11 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            return boostedWithinWindow(pool, k, boost, window -> normalised(window,
-                    c -> c.item().createdAt().toEpochMilli()));
+            return boostedWithinWindow(
+                    pool,
+                    k,
+                    boost,
+                    window -> normalised(window, c -> c.item().createdAt().toEpochMilli()));
         }
     }
 
@@ -105,8 +109,13 @@ public final class Strategies {
 
         @Override
         public List<Candidate> rank(List<Candidate> pool, Context context, int k) {
-            return boostedWithinWindow(pool, k, boost, window -> window.stream()
-                    .mapToDouble(c -> c.item().importance()).toArray());
+            return boostedWithinWindow(
+                    pool,
+                    k,
+                    boost,
+                    window -> window.stream()
+                            .mapToDouble(c -> c.item().importance())
+                            .toArray());
         }
     }
 
@@ -114,8 +123,8 @@ public final class Strategies {
      * Re-ranks the cosine top {@value #BOOST_WINDOW} by normalised cosine plus {@code boost} times a signal in
      * [0, 1], then fills up to k with the rest of the pool by cosine.
      */
-    private static List<Candidate> boostedWithinWindow(List<Candidate> pool, int k, double boost,
-            java.util.function.Function<List<Candidate>, double[]> signal) {
+    private static List<Candidate> boostedWithinWindow(
+            List<Candidate> pool, int k, double boost, java.util.function.Function<List<Candidate>, double[]> signal) {
         List<Candidate> window = byScore(pool, Candidate::cosine, BOOST_WINDOW);
         double[] cos = normalised(window, Candidate::cosine);
         double[] extra = signal.apply(window);
@@ -185,7 +194,8 @@ public final class Strategies {
     private static List<Candidate> byScore(List<Candidate> pool, ToDoubleFunction<Candidate> score, int k) {
         return pool.stream()
                 .sorted(Comparator.comparingDouble(score).reversed().thenComparing(Candidate::id))
-                .limit(k).toList();
+                .limit(k)
+                .toList();
     }
 
     private interface IndexScore {
@@ -197,7 +207,8 @@ public final class Strategies {
         for (int i = 0; i < pool.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingDouble(score::at).reversed()
+        order.sort(Comparator.<Integer>comparingDouble(score::at)
+                .reversed()
                 .thenComparing(i -> pool.get(i).id()));
         return order.stream().limit(k).map(pool::get).toList();
     }

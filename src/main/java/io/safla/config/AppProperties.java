@@ -63,12 +63,20 @@ public record AppProperties(
     }
 
     public enum DeploymentEnvironment {
-        DEVELOPMENT, TEST, STAGING, PRODUCTION
+        DEVELOPMENT,
+        TEST,
+        STAGING,
+        PRODUCTION
     }
 
     /** The seed's level names, mapped to the names Logback understands. */
     public enum LogLevel {
-        TRACE("TRACE"), DEBUG("DEBUG"), INFO("INFO"), WARN("WARN"), WARNING("WARN"), ERROR("ERROR"),
+        TRACE("TRACE"),
+        DEBUG("DEBUG"),
+        INFO("INFO"),
+        WARN("WARN"),
+        WARNING("WARN"),
+        ERROR("ERROR"),
         CRITICAL("ERROR");
 
         private final String logbackName;

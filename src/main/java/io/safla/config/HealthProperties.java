@@ -29,8 +29,13 @@ public record HealthProperties(
         @DefaultValue("5m") @NotNull Duration window,
         @DefaultValue("15m") @NotNull Duration history,
         @DefaultValue("1500") @Min(128) @Max(65536) int maxMemoryMb,
-        @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("1.0") double unhealthyFraction,
-        @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("1.0") double cleanupFraction,
+
+        @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("1.0")
+        double unhealthyFraction,
+
+        @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("1.0")
+        double cleanupFraction,
+
         @DefaultValue("1s") @NotNull Duration slowAverage,
         @DefaultValue("3m") @NotNull Duration activeWindow) {
 

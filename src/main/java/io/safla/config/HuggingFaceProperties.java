@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("safla.hf")
 public record HuggingFaceProperties(
-        @Nullable String apiKey, @Nullable String token, @DefaultValue("/tmp/hf_cache") String cacheDir) {
+        @Nullable String apiKey,
+        @Nullable String token,
+        @DefaultValue("/tmp/hf_cache") String cacheDir) {
 
     /** The token in use, if any. Never log or display it. */
     public Optional<String> effectiveToken() {
@@ -26,12 +28,14 @@ public record HuggingFaceProperties(
 
     /** A HuggingFace user access token starts with {@code hf_}; anything else is probably a paste error. */
     public boolean tokenLooksValid() {
-        return effectiveToken().map(t -> t.startsWith("hf_") && t.length() >= 20).orElse(false);
+        return effectiveToken()
+                .map(t -> t.startsWith("hf_") && t.length() >= 20)
+                .orElse(false);
     }
 
     @Override
     public String toString() {
-        return "HuggingFaceProperties[token=" + (effectiveToken().isPresent() ? "[redacted]" : "unset")
-                + ", cacheDir=" + cacheDir + "]";
+        return "HuggingFaceProperties[token=" + (effectiveToken().isPresent() ? "[redacted]" : "unset") + ", cacheDir="
+                + cacheDir + "]";
     }
 }

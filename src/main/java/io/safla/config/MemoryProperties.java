@@ -25,7 +25,9 @@ public record MemoryProperties(
      * @param similarityMetric default metric for searches
      */
     public record Vector(
-            @DefaultValue("384") @AllowedValues({384, 512, 768, 1024, 1536}) int dimensions,
+            @DefaultValue("384") @AllowedValues({384, 512, 768, 1024, 1536})
+            int dimensions,
+
             @DefaultValue("1000") @Min(10) @Max(10000) int maxSize,
             @DefaultValue("cosine") @NotNull SimilarityMetric similarityMetric) {}
 
@@ -51,9 +53,14 @@ public record MemoryProperties(
      */
     public record Working(
             @DefaultValue("10") @Min(1) @Max(100) int capacity,
-            @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0") double attentionThreshold) {}
+
+            @DefaultValue("0.3") @DecimalMin("0.0") @DecimalMax("1.0")
+            double attentionThreshold) {}
 
     public enum SimilarityMetric {
-        COSINE, DOT, EUCLIDEAN, MANHATTAN
+        COSINE,
+        DOT,
+        EUCLIDEAN,
+        MANHATTAN
     }
 }

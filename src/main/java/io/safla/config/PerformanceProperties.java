@@ -31,6 +31,8 @@ public record PerformanceProperties(
     }
 
     public enum OptimizationLevel {
-        MINIMAL, BALANCED, AGGRESSIVE
+        MINIMAL,
+        BALANCED,
+        AGGRESSIVE
     }
 }

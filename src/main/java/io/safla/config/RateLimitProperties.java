@@ -15,4 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("safla.ratelimit")
 public record RateLimitProperties(
-        @DefaultValue("60") @Min(1) @Max(10000) int perMinute, @DefaultValue("false") boolean trustForwardedFor) {}
+        @DefaultValue("60") @Min(1) @Max(10000) int perMinute,
+        @DefaultValue("false") boolean trustForwardedFor) {}

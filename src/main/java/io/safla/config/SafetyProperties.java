@@ -23,11 +23,18 @@ public record SafetyProperties(
         @DefaultValue("moderate") @NotNull RiskTolerance riskTolerance) {
 
     public record Levels(
-            @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0") double content,
-            @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0") double behavior,
-            @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double context) {}
+            @DefaultValue("0.8") @DecimalMin("0.0") @DecimalMax("1.0")
+            double content,
+
+            @DefaultValue("0.7") @DecimalMin("0.0") @DecimalMax("1.0")
+            double behavior,
+
+            @DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0")
+            double context) {}
 
     public enum RiskTolerance {
-        STRICT, MODERATE, PERMISSIVE
+        STRICT,
+        MODERATE,
+        PERMISSIVE
     }
 }

@@ -1,8 +1,5 @@
 package io.safla.config;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -16,19 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -38,6 +35,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Maps the seed's environment variables (and a {@code .env} file) onto {@code safla.*} properties, loads the JSON
@@ -55,8 +55,13 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
     static final String DERIVED_SOURCE = "saflaDerived";
     static final Path DEFAULT_PROFILE = Path.of("config", "safla_production.json");
     private static final Set<String> PROFILE_SECTIONS = Set.of("memory", "safety", "performance");
-    private static final List<Class<?>> PROPERTIES = List.of(AppProperties.class, HuggingFaceProperties.class,
-            MemoryProperties.class, SafetyProperties.class, PerformanceProperties.class, RateLimitProperties.class,
+    private static final List<Class<?>> PROPERTIES = List.of(
+            AppProperties.class,
+            HuggingFaceProperties.class,
+            MemoryProperties.class,
+            SafetyProperties.class,
+            PerformanceProperties.class,
+            RateLimitProperties.class,
             HealthProperties.class);
 
     private final Path workingDir;
@@ -106,7 +111,8 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             SpringValidatorAdapter validator = new SpringValidatorAdapter(factory.getValidator());
             for (Class<?> type : PROPERTIES) {
-                String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+                String prefix =
+                        type.getAnnotation(ConfigurationProperties.class).value();
                 try {
                     // a fresh handler per type: it accumulates the properties it has seen
                     binder.bindOrCreate(prefix, Bindable.of(type), new ValidationBindHandler(validator));
@@ -129,16 +135,16 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
     /** Real environment variables win over {@code .env}. */
     private Map<String, String> variables(ConfigurableEnvironment environment) {
         Map<String, String> variables = new HashMap<>(DotEnvFile.read(workingDir.resolve(".env")));
-        PropertySource<?> system = environment.getPropertySources()
-                .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        PropertySource<?> system =
+                environment.getPropertySources().get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         if (system != null && system.getSource() instanceof Map<?, ?> map) {
             map.forEach((k, v) -> variables.put(String.valueOf(k), String.valueOf(v)));
         }
         return variables;
     }
 
-    private @Nullable Path profilePath(Map<String, String> variables, ConfigurableEnvironment environment,
-            List<String> problems) {
+    private @Nullable Path profilePath(
+            Map<String, String> variables, ConfigurableEnvironment environment, List<String> problems) {
         String configured = variables.get(ConfigVariable.SAFLA_CONFIG_PATH.name());
         if (configured == null || configured.isBlank()) {
             // also selectable as a property (--safla.app.config-path=... or a test's configuration)
@@ -162,8 +168,8 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         try {
             root = new ObjectMapper().readTree(Files.readString(profile));
         } catch (JacksonException e) {
-            problems.add("SAFLA_CONFIG_PATH=" + profile + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            problems.add("SAFLA_CONFIG_PATH=" + profile + " is not valid JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ")");
             return Map.of();
         } catch (IOException e) {
             problems.add("SAFLA_CONFIG_PATH=" + profile + " cannot be read: " + e.getMessage());
@@ -202,8 +208,8 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
     }
 
     /** A typo in the profile would otherwise be ignored silently. */
-    private static void rejectUnknownProfileKeys(Map<String, Object> fromProfile, @Nullable Path profile,
-            List<String> problems) {
+    private static void rejectUnknownProfileKeys(
+            Map<String, Object> fromProfile, @Nullable Path profile, List<String> problems) {
         if (fromProfile.isEmpty()) {
             return;
         }
@@ -214,16 +220,21 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
                 profileOnly.bind(prefix, Bindable.of(type), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
             } catch (BindException e) {
                 if (e.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-                    unbound.getUnboundProperties().forEach(p -> problems.add(
-                            profile + ": unknown key \"" + jsonKey(p.getName().toString()) + "\""));
+                    unbound.getUnboundProperties()
+                            .forEach(p -> problems.add(profile + ": unknown key \""
+                                    + jsonKey(p.getName().toString()) + "\""));
                 }
                 // value errors are reported by the validating bind against the whole environment
             }
         }
     }
 
-    private List<String> describe(BindException e, String prefix, Map<String, String> variables,
-            Map<String, Object> fromProfile, @Nullable Path profile) {
+    private List<String> describe(
+            BindException e,
+            String prefix,
+            Map<String, String> variables,
+            Map<String, Object> fromProfile,
+            @Nullable Path profile) {
         List<String> lines = new ArrayList<>();
         if (e.getCause() instanceof BindValidationException validation) {
             for (ObjectError error : validation.getValidationErrors().getAllErrors()) {
@@ -233,15 +244,21 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
                 lines.add(describe(property, error.getDefaultMessage(), variables, fromProfile, profile));
             }
         } else {
-            String property = e.getProperty() != null ? e.getProperty().getName().toString() : e.getName().toString();
+            String property = e.getProperty() != null
+                    ? e.getProperty().getName().toString()
+                    : e.getName().toString();
             String reason = e.getCause() != null ? rootMessage(e.getCause()) : e.getMessage();
             lines.add(describe(property, "cannot be converted (" + reason + ")", variables, fromProfile, profile));
         }
         return lines;
     }
 
-    private static String describe(String property, @Nullable String reason, Map<String, String> variables,
-            Map<String, Object> fromProfile, @Nullable Path profile) {
+    private static String describe(
+            String property,
+            @Nullable String reason,
+            Map<String, String> variables,
+            Map<String, Object> fromProfile,
+            @Nullable Path profile) {
         var variable = ConfigVariable.forProperty(property);
         if (variable.isPresent() && variables.containsKey(variable.get().name())) {
             ConfigVariable v = variable.get();
@@ -253,7 +270,8 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
             return "\"" + jsonKey(property) + "\"=" + fromProfile.get(property) + " in " + profile + " is invalid: "
                     + allowed;
         }
-        return property + " is invalid: " + variable.map(v -> "allowed " + v.allowed()).orElse(String.valueOf(reason));
+        return property + " is invalid: "
+                + variable.map(v -> "allowed " + v.allowed()).orElse(String.valueOf(reason));
     }
 
     private static String kebabPath(String field) {
@@ -298,7 +316,9 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
         if (app.debug()) {
             derived.put("logging.level.io.safla", "DEBUG");
         }
-        derived.put("safla.app.log-file", app.dataDir().resolve("logs").resolve("safla.log").toString());
+        derived.put(
+                "safla.app.log-file",
+                app.dataDir().resolve("logs").resolve("safla.log").toString());
         if (app.onSpace()) {
             // the Space page frames the app cross-site: without these the browser drops the session cookie
             derived.put("server.servlet.session.cookie.same-site", "none");

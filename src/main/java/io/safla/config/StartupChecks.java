@@ -22,8 +22,12 @@ class StartupChecks {
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {
-        log.info("SAFLA Space ready: environment={}, data dir={}, profile={}, on a Space={}",
-                app.environment(), app.dataDir().toAbsolutePath(), app.configPath(), app.onSpace());
+        log.info(
+                "SAFLA Space ready: environment={}, data dir={}, profile={}, on a Space={}",
+                app.environment(),
+                app.dataDir().toAbsolutePath(),
+                app.configPath(),
+                app.onSpace());
         if (huggingFace.effectiveToken().isEmpty()) {
             log.info("No HuggingFace token configured (HUGGINGFACE_API_KEY / HF_TOKEN); none is needed to run");
         } else if (!huggingFace.tokenLooksValid()) {

@@ -57,7 +57,8 @@ public final class CachingEmbedder implements Embedder {
     public List<float[]> embedAll(List<String> texts) {
         texts.forEach(Vectors::requireText);
         Map<String, float[]> found = new LinkedHashMap<>(cache.getAllPresent(texts));
-        List<String> missing = texts.stream().filter(t -> !found.containsKey(t)).distinct().toList();
+        List<String> missing =
+                texts.stream().filter(t -> !found.containsKey(t)).distinct().toList();
         if (!missing.isEmpty()) {
             List<float[]> computed = delegate.embedAll(missing);
             for (int i = 0; i < missing.size(); i++) {

@@ -39,17 +39,23 @@ public final class EmbedderFactory {
             try {
                 return new Selection(miniLmLoader.get(), Kind.MINILM, "384-d requested: all-MiniLM-L6-v2 loaded");
             } catch (RuntimeException | LinkageError e) {
-                return new Selection(new HashingEmbedder(dimension), Kind.HASHING_FALLBACK,
+                return new Selection(
+                        new HashingEmbedder(dimension),
+                        Kind.HASHING_FALLBACK,
                         "all-MiniLM-L6-v2 failed to load (" + e + "); using hashing-384");
             }
         }
-        return new Selection(new HashingEmbedder(dimension), Kind.HASHING,
+        return new Selection(
+                new HashingEmbedder(dimension),
+                Kind.HASHING,
                 dimension + "-d requested: no bundled model has it, using feature hashing");
     }
 
     /** Which family of embedder is active. */
     public enum Kind {
-        MINILM, HASHING, HASHING_FALLBACK
+        MINILM,
+        HASHING,
+        HASHING_FALLBACK
     }
 
     /** The chosen embedder and a one-line reason fit for a health panel. */

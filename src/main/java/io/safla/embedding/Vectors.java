@@ -3,8 +3,7 @@ package io.safla.embedding;
 /** Small helpers shared by the embedders; package-private so the public surface stays the {@link Embedder} API. */
 final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Scales {@code v} in place to unit length; returns it. Throws if the norm is zero or not finite. */
     static float[] normalizeInPlace(float[] v) {

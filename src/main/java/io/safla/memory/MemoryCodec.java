@@ -1,13 +1,5 @@
 package io.safla.memory;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,6 +12,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The engine's on-disk and export encodings, all JSON. Log entries and snapshots carry the vectors (little-endian
@@ -62,7 +62,9 @@ final class MemoryCodec {
 
     static byte[] encodeSnapshot(String embedder, int dimension, List<Stored> items) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", SNAPSHOT_FORMAT).put("version", VERSION).put("embedder", embedder)
+        root.put("format", SNAPSHOT_FORMAT)
+                .put("version", VERSION)
+                .put("embedder", embedder)
                 .put("dimension", dimension);
         ArrayNode array = root.putArray("items");
         for (Stored s : items) {
@@ -77,19 +79,24 @@ final class MemoryCodec {
 
     static SnapshotState decodeSnapshot(byte[] state) {
         JsonNode root = read(state);
-        if (!SNAPSHOT_FORMAT.equals(root.path("format").asString()) || root.path("version").asInt() != VERSION) {
+        if (!SNAPSHOT_FORMAT.equals(root.path("format").asString())
+                || root.path("version").asInt() != VERSION) {
             throw new IllegalArgumentException("not a version " + VERSION + " memory snapshot");
         }
         List<Stored> items = new ArrayList<>();
         for (JsonNode node : root.path("items")) {
-            items.add(new Stored(itemFrom(node), vectorFromBase64(node.path("vector").asString())));
+            items.add(new Stored(
+                    itemFrom(node), vectorFromBase64(node.path("vector").asString())));
         }
-        return new SnapshotState(root.path("embedder").asString(), root.path("dimension").asInt(), items);
+        return new SnapshotState(
+                root.path("embedder").asString(), root.path("dimension").asInt(), items);
     }
 
     static byte[] encodeExport(List<MemoryItem> items, Instant exportedAt) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", EXPORT_FORMAT).put("version", VERSION).put("exportedAt", exportedAt.toString())
+        root.put("format", EXPORT_FORMAT)
+                .put("version", VERSION)
+                .put("exportedAt", exportedAt.toString())
                 .put("count", items.size());
         ArrayNode array = root.putArray("items");
         items.forEach(i -> array.add(itemNode(i)));
@@ -129,9 +136,11 @@ final class MemoryCodec {
                 continue;
             }
             try {
-                MemoryType type = node.hasNonNull("type") ? MemoryType.parse(node.get("type").asString())
+                MemoryType type = node.hasNonNull("type")
+                        ? MemoryType.parse(node.get("type").asString())
                         : MemoryType.VECTOR;
-                double importance = node.has("importance") ? node.get("importance").asDouble(Double.NaN) : 0.5;
+                double importance =
+                        node.has("importance") ? node.get("importance").asDouble(Double.NaN) : 0.5;
                 if (!(importance >= 0 && importance <= 1)) {
                     throw new IllegalArgumentException("importance must be in [0, 1]");
                 }
@@ -139,11 +148,15 @@ final class MemoryCodec {
                 if (id != null && (id.isBlank() || id.length() > 128 || !ids.add(id))) {
                     throw new IllegalArgumentException("id must be unique and 1-128 characters");
                 }
-                Instant createdAt = node.hasNonNull("createdAt") ? Instant.parse(node.get("createdAt").asString()) : null;
+                Instant createdAt = node.hasNonNull("createdAt")
+                        ? Instant.parse(node.get("createdAt").asString())
+                        : null;
                 Set<String> tags = new LinkedHashSet<>();
                 node.path("tags").forEach(t -> tags.add(t.asString()));
                 Map<String, String> metadata = new LinkedHashMap<>();
-                node.path("metadata").properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
+                node.path("metadata")
+                        .properties()
+                        .forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
                 out.add(new NewMemory(id, text, type, tags, importance, createdAt, metadata));
             } catch (RuntimeException e) {
                 problems.add(where + ": " + e.getMessage());
@@ -154,8 +167,11 @@ final class MemoryCodec {
 
     private static ObjectNode itemNode(MemoryItem item) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("id", item.id()).put("text", item.text()).put("type", item.type().label())
-                .put("importance", item.importance()).put("createdAt", item.createdAt().toString());
+        node.put("id", item.id())
+                .put("text", item.text())
+                .put("type", item.type().label())
+                .put("importance", item.importance())
+                .put("createdAt", item.createdAt().toString());
         ArrayNode tags = node.putArray("tags");
         item.tags().forEach(tags::add);
         ObjectNode metadata = node.putObject("metadata");
@@ -167,10 +183,17 @@ final class MemoryCodec {
         Set<String> tags = new LinkedHashSet<>();
         node.path("tags").forEach(t -> tags.add(t.asString()));
         Map<String, String> metadata = new LinkedHashMap<>();
-        node.path("metadata").properties().forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
-        return new MemoryItem(node.path("id").asString(), node.path("text").asString(),
-                MemoryType.parse(node.path("type").asText("vector")), tags, node.path("importance").asDouble(),
-                Instant.parse(node.path("createdAt").asString()), metadata);
+        node.path("metadata")
+                .properties()
+                .forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
+        return new MemoryItem(
+                node.path("id").asString(),
+                node.path("text").asString(),
+                MemoryType.parse(node.path("type").asText("vector")),
+                tags,
+                node.path("importance").asDouble(),
+                Instant.parse(node.path("createdAt").asString()),
+                metadata);
     }
 
     static String vectorToBase64(float[] vector) {
@@ -206,9 +229,18 @@ final class MemoryCodec {
     static String csv(List<MemoryItem> items) {
         StringBuilder out = new StringBuilder("id,type,text,tags,importance,created_at\r\n");
         for (MemoryItem i : items) {
-            out.append(field(i.id())).append(',').append(i.type().label()).append(',').append(field(i.text()))
-                    .append(',').append(field(String.join(";", i.tags()))).append(',').append(i.importance())
-                    .append(',').append(i.createdAt()).append("\r\n");
+            out.append(field(i.id()))
+                    .append(',')
+                    .append(i.type().label())
+                    .append(',')
+                    .append(field(i.text()))
+                    .append(',')
+                    .append(field(String.join(";", i.tags())))
+                    .append(',')
+                    .append(i.importance())
+                    .append(',')
+                    .append(i.createdAt())
+                    .append("\r\n");
         }
         return out.toString();
     }

@@ -61,8 +61,13 @@ public final class MemoryEngine implements AutoCloseable {
      * @param snapshotEvery write a snapshot after this many log entries
      * @param searchThreads threads for scanning large stores
      */
-    public record Config(int capacity, EvictionPolicy eviction, int searchCacheSize, Duration searchCacheTtl,
-            int snapshotEvery, int searchThreads) {
+    public record Config(
+            int capacity,
+            EvictionPolicy eviction,
+            int searchCacheSize,
+            Duration searchCacheTtl,
+            int snapshotEvery,
+            int searchThreads) {
 
         public Config {
             if (capacity < 1 || searchCacheSize < 0 || snapshotEvery < 1 || searchThreads < 1) {
@@ -101,14 +106,19 @@ public final class MemoryEngine implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.store = newStore(embedder.dimension());
-        this.searchCache = Caffeine.newBuilder().maximumSize(config.searchCacheSize())
-                .expireAfterWrite(config.searchCacheTtl()).recordStats().build();
+        this.searchCache = Caffeine.newBuilder()
+                .maximumSize(config.searchCacheSize())
+                .expireAfterWrite(config.searchCacheTtl())
+                .recordStats()
+                .build();
         this.recoveryReport = log == null ? new RecoveryReport(0, 0, 0, List.of()) : recover(log.recovery());
     }
 
     private VectorStore newStore(int dimension) {
-        return new VectorStore(new VectorStoreConfig(dimension, config.capacity(), config.eviction(), false,
-                config.searchThreads()), kernel, clock);
+        return new VectorStore(
+                new VectorStoreConfig(dimension, config.capacity(), config.eviction(), false, config.searchThreads()),
+                kernel,
+                clock);
     }
 
     public RecoveryReport recoveryReport() {
@@ -153,7 +163,8 @@ public final class MemoryEngine implements AutoCloseable {
         int batch = embedBatchSize;
         for (int i = 0; i < memories.size(); i += batch) {
             List<String> texts = memories.subList(i, Math.min(memories.size(), i + batch)).stream()
-                    .map(NewMemory::text).toList();
+                    .map(NewMemory::text)
+                    .toList();
             vectors.addAll(embedder.embedAll(texts));
         }
         lock.writeLock().lock();
@@ -164,8 +175,8 @@ public final class MemoryEngine implements AutoCloseable {
                 NewMemory m = memories.get(i);
                 Instant created = m.createdAt() != null ? m.createdAt() : clock.instant();
                 String id = m.id() != null ? m.id() : nextId();
-                MemoryItem item = new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created,
-                        m.metadata());
+                MemoryItem item =
+                        new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created, m.metadata());
                 Optional<String> evicted = putInStore(item, vectors.get(i));
                 entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
                 evicted.ifPresent(e -> entries.add(Map.entry("delete", MemoryCodec.encodeDelete(e))));
@@ -286,8 +297,8 @@ public final class MemoryEngine implements AutoCloseable {
         int k = exclude == null ? request.k() : request.k() + 1;
         lock.readLock().lock();
         try {
-            List<SearchHit> raw = store.search(new SearchQuery(vector, k, request.threshold(), request.metric(),
-                    filter));
+            List<SearchHit> raw =
+                    store.search(new SearchQuery(vector, k, request.threshold(), request.metric(), filter));
             List<SearchResult.Hit> hits = new ArrayList<>(raw.size());
             for (SearchHit h : raw) {
                 MemoryItem item = items.get(h.id());
@@ -303,7 +314,8 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** Items newest first, optionally of some types, for the memory browser. */
     public List<MemoryItem> list(java.util.function.Predicate<MemoryItem> filter) {
-        return items.values().stream().filter(filter)
+        return items.values().stream()
+                .filter(filter)
                 .sorted(Comparator.comparing(MemoryItem::createdAt).reversed().thenComparing(MemoryItem::id))
                 .toList();
     }
@@ -316,10 +328,19 @@ public final class MemoryEngine implements AutoCloseable {
         items.values().forEach(i -> byType.merge(i.type().label(), 1, Integer::sum));
         var storeStats = store.stats();
         var cacheStats = searchCache.stats();
-        return new MemoryStats(items.size(), byType, config.capacity(), store.dimension(), embedder.name(),
-                storeStats.kernel(), storeStats.evictions(), storeStats.estimatedBytes(),
-                searchCache.estimatedSize(), cacheStats.requestCount() == 0 ? 0 : cacheStats.hitRate(),
-                log == null ? 0 : log.lastSequence(), log == null ? 0 : log.diskBytes());
+        return new MemoryStats(
+                items.size(),
+                byType,
+                config.capacity(),
+                store.dimension(),
+                embedder.name(),
+                storeStats.kernel(),
+                storeStats.evictions(),
+                storeStats.estimatedBytes(),
+                searchCache.estimatedSize(),
+                cacheStats.requestCount() == 0 ? 0 : cacheStats.hitRate(),
+                log == null ? 0 : log.lastSequence(),
+                log == null ? 0 : log.diskBytes());
     }
 
     /** Drops every cached search; returns how many were dropped. */
@@ -355,11 +376,11 @@ public final class MemoryEngine implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         List<NewMemory> memories = MemoryCodec.decodeImport(json, MAX_TEXT_LENGTH, problems);
         if (problems.isEmpty() && memories.size() > config.capacity()) {
-            problems.add("the file holds " + memories.size() + " items, more than the capacity of "
-                    + config.capacity());
+            problems.add(
+                    "the file holds " + memories.size() + " items, more than the capacity of " + config.capacity());
         }
-        return new ImportReport(problems.isEmpty() ? memories.size() : 0,
-                problems.subList(0, Math.min(problems.size(), 50)));
+        return new ImportReport(
+                problems.isEmpty() ? memories.size() : 0, problems.subList(0, Math.min(problems.size(), 50)));
     }
 
     /** Validates the whole file first and changes nothing unless every item is valid. */
@@ -370,8 +391,10 @@ public final class MemoryEngine implements AutoCloseable {
             return new ImportReport(0, problems.subList(0, Math.min(problems.size(), 50)));
         }
         if (memories.size() > config.capacity()) {
-            return new ImportReport(0, List.of("the file holds " + memories.size()
-                    + " items, more than the capacity of " + config.capacity()));
+            return new ImportReport(
+                    0,
+                    List.of("the file holds " + memories.size() + " items, more than the capacity of "
+                            + config.capacity()));
         }
         addAll(memories);
         return new ImportReport(memories.size(), List.of());
@@ -389,7 +412,8 @@ public final class MemoryEngine implements AutoCloseable {
         int batch = embedBatchSize;
         for (int i = 0; i < all.size(); i += batch) {
             List<String> texts = all.subList(i, Math.min(all.size(), i + batch)).stream()
-                    .map(MemoryItem::text).toList();
+                    .map(MemoryItem::text)
+                    .toList();
             vectors.addAll(newEmbedder.embedAll(texts));
             progressPercent.accept(all.isEmpty() ? 100 : (int) (100L * Math.min(all.size(), i + batch) / all.size()));
         }
@@ -450,8 +474,11 @@ public final class MemoryEngine implements AutoCloseable {
                 }
             }
             version.incrementAndGet();
-            searchCache = Caffeine.newBuilder().maximumSize(next.searchCacheSize())
-                    .expireAfterWrite(next.searchCacheTtl()).recordStats().build();
+            searchCache = Caffeine.newBuilder()
+                    .maximumSize(next.searchCacheSize())
+                    .expireAfterWrite(next.searchCacheTtl())
+                    .recordStats()
+                    .build();
             snapshotNow();
         } finally {
             lock.writeLock().unlock();
@@ -474,8 +501,8 @@ public final class MemoryEngine implements AutoCloseable {
     private void requireWritable() {
         Freeze current = freeze;
         if (current != null) {
-            throw new WritesFrozenException("Writes are frozen by an emergency stop since " + current.since() + ": "
-                    + current.reason());
+            throw new WritesFrozenException(
+                    "Writes are frozen by an emergency stop since " + current.since() + ": " + current.reason());
         }
     }
 
@@ -503,7 +530,8 @@ public final class MemoryEngine implements AutoCloseable {
      */
     public void restoreState(byte[] state) {
         MemoryCodec.SnapshotState decoded = MemoryCodec.decodeSnapshot(state);
-        boolean reembed = decoded.dimension() != embedder.dimension() || !decoded.embedder().equals(embedder.name());
+        boolean reembed = decoded.dimension() != embedder.dimension()
+                || !decoded.embedder().equals(embedder.name());
         List<float[]> vectors = new ArrayList<>();
         for (MemoryCodec.Stored s : decoded.items()) {
             vectors.add(reembed ? embedder.embed(s.item().text()) : s.vector());
@@ -562,7 +590,8 @@ public final class MemoryEngine implements AutoCloseable {
             ids.sort(null);
             for (String id : ids) {
                 MemoryItem item = items.get(id);
-                digest.update(MemoryCodec.encodePut(item, store.get(id).map(StoredItem::vector).orElse(new float[0])));
+                digest.update(MemoryCodec.encodePut(
+                        item, store.get(id).map(StoredItem::vector).orElse(new float[0])));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -626,8 +655,10 @@ public final class MemoryEngine implements AutoCloseable {
         List<String> notes = new ArrayList<>(recovery.report().problems());
         boolean reembed = false;
         if (recovery.snapshot().isPresent()) {
-            MemoryCodec.SnapshotState state = MemoryCodec.decodeSnapshot(recovery.snapshot().get().state());
-            reembed = state.dimension() != embedder.dimension() || !state.embedder().equals(embedder.name());
+            MemoryCodec.SnapshotState state =
+                    MemoryCodec.decodeSnapshot(recovery.snapshot().get().state());
+            reembed = state.dimension() != embedder.dimension()
+                    || !state.embedder().equals(embedder.name());
             for (MemoryCodec.Stored s : state.items()) {
                 restore(s, reembed);
             }
@@ -647,13 +678,17 @@ public final class MemoryEngine implements AutoCloseable {
             notes.add("the stored vectors came from another embedder; " + items.size() + " texts were re-embedded");
             snapshotNow(); // so the next start need not re-embed again
         }
-        return new RecoveryReport(recovery.report().snapshotSequence(), recovery.report().entriesReplayed(),
-                recovery.report().truncatedBytes(), notes);
+        return new RecoveryReport(
+                recovery.report().snapshotSequence(),
+                recovery.report().entriesReplayed(),
+                recovery.report().truncatedBytes(),
+                notes);
     }
 
     private void restore(MemoryCodec.Stored stored, boolean reembed) {
         float[] vector = reembed || stored.vector().length != embedder.dimension()
-                ? embedder.embed(stored.item().text()) : stored.vector();
+                ? embedder.embed(stored.item().text())
+                : stored.vector();
         putInStore(stored.item(), vector);
     }
 
@@ -663,5 +698,4 @@ public final class MemoryEngine implements AutoCloseable {
         items.values().forEach(i -> counts.merge(i.type(), 1L, Long::sum));
         return counts;
     }
-
 }

@@ -18,8 +18,14 @@ import java.util.TreeSet;
  * @param createdAt when it was stored
  * @param metadata free-form string pairs (sorted)
  */
-public record MemoryItem(String id, String text, MemoryType type, Set<String> tags, double importance,
-        Instant createdAt, Map<String, String> metadata) {
+public record MemoryItem(
+        String id,
+        String text,
+        MemoryType type,
+        Set<String> tags,
+        double importance,
+        Instant createdAt,
+        Map<String, String> metadata) {
 
     public MemoryItem {
         Objects.requireNonNull(id, "id");

@@ -18,9 +18,19 @@ import java.util.Map;
  * @param logSequence the newest durable log entry
  * @param diskBytes bytes of log and snapshots on disk
  */
-public record MemoryStats(int count, Map<String, Integer> byType, int capacity, int dimension, String embedder,
-        String kernel, long evictions, long estimatedBytes, long searchCacheSize, double searchCacheHitRate,
-        long logSequence, long diskBytes) {
+public record MemoryStats(
+        int count,
+        Map<String, Integer> byType,
+        int capacity,
+        int dimension,
+        String embedder,
+        String kernel,
+        long evictions,
+        long estimatedBytes,
+        long searchCacheSize,
+        double searchCacheHitRate,
+        long logSequence,
+        long diskBytes) {
 
     public MemoryStats {
         byType = Map.copyOf(byType);

@@ -22,8 +22,8 @@ public enum MemoryType {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown memory type '" + text + "'; allowed: vector, episodic,"
-                    + " semantic, working");
+            throw new IllegalArgumentException(
+                    "unknown memory type '" + text + "'; allowed: vector, episodic," + " semantic, working");
         }
     }
 }

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param id optional caller-chosen id (an existing id is replaced)
  * @param createdAt optional, e.g. for imported or demo episodes; now when absent
  */
-public record NewMemory(@Nullable String id, String text, MemoryType type, Set<String> tags, double importance,
-        @Nullable Instant createdAt, Map<String, String> metadata) {
+public record NewMemory(
+        @Nullable String id,
+        String text,
+        MemoryType type,
+        Set<String> tags,
+        double importance,
+        @Nullable Instant createdAt,
+        Map<String, String> metadata) {
 
     public NewMemory {
         tags = tags == null ? Set.of() : Set.copyOf(tags);

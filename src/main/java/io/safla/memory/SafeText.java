@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 @Constraint(validatedBy = SafeText.Validator.class)
 public @interface SafeText {
 
-    String message() default "contains potentially dangerous content (script, event handler, javascript: URL, eval or exec)";
+    String message() default
+            "contains potentially dangerous content (script, event handler, javascript: URL, eval or exec)";
 
     Class<?>[] groups() default {};
 
@@ -39,7 +40,8 @@ public @interface SafeText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || DANGEROUS.stream().noneMatch(p -> p.matcher(value).find());
+            return value == null
+                    || DANGEROUS.stream().noneMatch(p -> p.matcher(value).find());
         }
     }
 }

@@ -20,8 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param from created at or after
  * @param to created before
  */
-public record SearchRequest(String query, int k, double threshold, Set<MemoryType> types, Metric metric,
-        Set<String> tags, @Nullable Instant from, @Nullable Instant to) {
+public record SearchRequest(
+        String query,
+        int k,
+        double threshold,
+        Set<MemoryType> types,
+        Metric metric,
+        Set<String> tags,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     // The search input rules, in one place: the REST API's annotations, the Memory view and every other door
     // check a search with these values and say what is wrong in these words.
@@ -33,7 +40,8 @@ public record SearchRequest(String query, int k, double threshold, Set<MemoryTyp
     public static final String THRESHOLD_OUT_OF_RANGE = "must be between 0 and 1";
 
     /** What is wrong with these inputs, by field ({@code query}, {@code k}, {@code threshold}); empty when valid. */
-    public static Map<String, String> problems(@Nullable String query, @Nullable Integer k, @Nullable Double threshold) {
+    public static Map<String, String> problems(
+            @Nullable String query, @Nullable Integer k, @Nullable Double threshold) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (query == null || query.isBlank()) {
             problems.put("query", QUERY_BLANK);

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param responseMicros how long it took
  * @param success whether it completed without error
  */
-public record AnalyticsEvent(Instant time, String eventType, String sessionHash, String feature, long responseMicros,
-        boolean success) {
+public record AnalyticsEvent(
+        Instant time, String eventType, String sessionHash, String feature, long responseMicros, boolean success) {
 
     public AnalyticsEvent {
         Objects.requireNonNull(time, "time");

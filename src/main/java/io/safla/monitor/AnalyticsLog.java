@@ -43,5 +43,4 @@ public final class AnalyticsLog {
         }
         return counts;
     }
-
 }

@@ -2,7 +2,9 @@ package io.safla.monitor;
 
 /** A component's or the whole app's health, in severity order. */
 public enum HealthLevel {
-    UP, DEGRADED, DOWN;
+    UP,
+    DEGRADED,
+    DOWN;
 
     /** The more severe of the two. */
     public HealthLevel worst(HealthLevel other) {

@@ -11,10 +11,13 @@ package io.safla.monitor;
 public record MemoryGuard(long maxBytes, double unhealthyFraction, double cleanupFraction) {
 
     public MemoryGuard {
-        if (maxBytes <= 0 || unhealthyFraction <= 0 || unhealthyFraction > 1 || cleanupFraction <= 0
+        if (maxBytes <= 0
+                || unhealthyFraction <= 0
+                || unhealthyFraction > 1
+                || cleanupFraction <= 0
                 || cleanupFraction > 1) {
-            throw new IllegalArgumentException("bad memory guard " + maxBytes + " " + unhealthyFraction + " "
-                    + cleanupFraction);
+            throw new IllegalArgumentException(
+                    "bad memory guard " + maxBytes + " " + unhealthyFraction + " " + cleanupFraction);
         }
     }
 
@@ -25,8 +28,8 @@ public record MemoryGuard(long maxBytes, double unhealthyFraction, double cleanu
         long limit = (long) (maxBytes * unhealthyFraction);
         String reading = mb(residentBytes) + " MB resident of " + mb(maxBytes) + " MB allowed";
         if (residentBytes > limit) {
-            return new ComponentHealth("memoryUsage", HealthLevel.DOWN,
-                    reading + ": above " + Math.round(unhealthyFraction * 100) + " %");
+            return new ComponentHealth(
+                    "memoryUsage", HealthLevel.DOWN, reading + ": above " + Math.round(unhealthyFraction * 100) + " %");
         }
         return new ComponentHealth("memoryUsage", HealthLevel.UP, reading);
     }

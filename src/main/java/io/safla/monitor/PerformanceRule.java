@@ -11,10 +11,13 @@ public record PerformanceRule(double slowAverageMillis) {
         if (stats.count() == 0) {
             return new ComponentHealth("performance", HealthLevel.UP, "no requests in the recent window");
         }
-        String reading = String.format("average %.0f ms, p95 %.0f ms over %d requests", stats.averageMillis(),
-                stats.p95Millis(), stats.count());
+        String reading = String.format(
+                "average %.0f ms, p95 %.0f ms over %d requests",
+                stats.averageMillis(), stats.p95Millis(), stats.count());
         if (stats.averageMillis() > slowAverageMillis) {
-            return new ComponentHealth("performance", HealthLevel.DEGRADED,
+            return new ComponentHealth(
+                    "performance",
+                    HealthLevel.DEGRADED,
                     reading + String.format(": average above %.0f ms", slowAverageMillis));
         }
         return new ComponentHealth("performance", HealthLevel.UP, reading);

@@ -57,15 +57,20 @@ public final class RateLimiter {
                 return true;
             }
         };
-        this.buckets = Caffeine.newBuilder().maximumSize(maxVisitors).expireAfterAccess(idleExpiry)
-                .ticker(() -> nanos(clock.instant())).build();
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxVisitors)
+                .expireAfterAccess(idleExpiry)
+                .ticker(() -> nanos(clock.instant()))
+                .build();
     }
 
     public Decision tryConsume(String visitorKey) {
-        Bucket bucket = buckets.get(visitorKey, key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                .withCustomTimePrecision(timeMeter)
-                .build());
+        Bucket bucket = buckets.get(
+                visitorKey,
+                key -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .withCustomTimePrecision(timeMeter)
+                        .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return new Decision(true, probe.getRemainingTokens(), Duration.ZERO, perMinute);

@@ -48,8 +48,14 @@ public final class AdaptiveBoundaries {
      * @param cooldown minimum time between two changes for one source
      * @param relaxAfter quiet time after which one step is given back
      */
-    public record Policy(double tolerance, double floor, double step, int violationsToTighten, Duration window,
-            Duration cooldown, Duration relaxAfter) {
+    public record Policy(
+            double tolerance,
+            double floor,
+            double step,
+            int violationsToTighten,
+            Duration window,
+            Duration cooldown,
+            Duration relaxAfter) {
 
         public Policy {
             Objects.requireNonNull(window, "window");
@@ -58,8 +64,13 @@ public final class AdaptiveBoundaries {
             if (!(floor >= 0 && floor <= tolerance && tolerance <= 1)) {
                 throw new IllegalArgumentException("need 0 <= floor <= tolerance <= 1");
             }
-            if (!(step > 0) || violationsToTighten < 1 || window.isNegative() || window.isZero()
-                    || cooldown.isNegative() || relaxAfter.isNegative() || relaxAfter.isZero()) {
+            if (!(step > 0)
+                    || violationsToTighten < 1
+                    || window.isNegative()
+                    || window.isZero()
+                    || cooldown.isNegative()
+                    || relaxAfter.isNegative()
+                    || relaxAfter.isZero()) {
                 throw new IllegalArgumentException("step, violationsToTighten, window and relaxAfter must be positive");
             }
         }
@@ -120,8 +131,8 @@ public final class AdaptiveBoundaries {
             s.lastChange = now;
             int n = s.violations.size();
             s.violations.clear();
-            return Optional.of(change(now, source, old, s.tolerance,
-                    n + " violations within " + policy.window() + ": tightened"));
+            return Optional.of(
+                    change(now, source, old, s.tolerance, n + " violations within " + policy.window() + ": tightened"));
         }
         return Optional.empty();
     }
@@ -143,7 +154,12 @@ public final class AdaptiveBoundaries {
         double old = s.tolerance;
         s.tolerance = Math.min(policy.tolerance(), round(old + steps * policy.step()));
         s.lastChange = quietSince.plus(policy.relaxAfter().multipliedBy(steps));
-        change(now, source, old, s.tolerance, "no violation for " + policy.relaxAfter().multipliedBy(steps) + ": relaxed");
+        change(
+                now,
+                source,
+                old,
+                s.tolerance,
+                "no violation for " + policy.relaxAfter().multipliedBy(steps) + ": relaxed");
     }
 
     private BoundaryChange change(Instant at, String source, double old, double now, String reason) {

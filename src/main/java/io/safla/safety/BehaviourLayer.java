@@ -31,8 +31,10 @@ public final class BehaviourLayer extends FindingLayer {
     public static final String NAME = "behaviour";
 
     // BASE64 and WORD define what base64Spans and wordSpans find (BehaviourScannersTest holds them equal).
-    private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])");
-    private static final Pattern HEX = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2}){8,}|(?<![0-9a-fA-F])(?:0x)?(?:[0-9a-fA-F]{2}){12,}(?![0-9a-fA-F])");
+    private static final Pattern BASE64 =
+            Pattern.compile("(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-])");
+    private static final Pattern HEX = Pattern.compile(
+            "(?:\\\\x[0-9a-fA-F]{2}){8,}|(?<![0-9a-fA-F])(?:0x)?(?:[0-9a-fA-F]{2}){12,}(?![0-9a-fA-F])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]{3,}");
     private static final Pattern BACK_REFERENCE = Pattern.compile(
             "\\b(?:remember|recall|use|apply|follow|execute|run|obey|do|carry\\s+out|continue\\s+with|go\\s+ahead\\s+with|"
@@ -43,7 +45,8 @@ public final class BehaviourLayer extends FindingLayer {
                     + "|\\b(?:as\\s+i\\s+(?:said|told\\s+you|mentioned|instructed)\\s+(?:before|earlier|previously))"
                     + "|\\b(?:now\\s+(?:do|execute|run|apply)\\s+(?:it|that|them)|continue\\s+where\\s+we\\s+left\\s+off|"
                     + "stay\\s+in\\s+that\\s+mode|keep\\s+(?:being|acting\\s+as)\\s+(?:that|the)\\s+(?:persona|character|"
-                    + "mode))\\b", Pattern.CASE_INSENSITIVE);
+                    + "mode))\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final List<SafetyLayer> ruleLayers;
     private final Limits limits;
@@ -56,8 +59,11 @@ public final class BehaviourLayer extends FindingLayer {
      * @param maxWordRepeats most consecutive repetitions of one word, per level
      * @param longPayload base64/hex run length reported even when it decodes to nothing flagged
      */
-    public record Limits(Map<SafetyLevel, Integer> maxChars, Map<SafetyLevel, Integer> maxRun,
-            Map<SafetyLevel, Integer> maxWordRepeats, Map<SafetyLevel, Integer> longPayload) {
+    public record Limits(
+            Map<SafetyLevel, Integer> maxChars,
+            Map<SafetyLevel, Integer> maxRun,
+            Map<SafetyLevel, Integer> maxWordRepeats,
+            Map<SafetyLevel, Integer> longPayload) {
 
         public Limits {
             maxChars = checked(maxChars, "maxChars");
@@ -67,12 +73,16 @@ public final class BehaviourLayer extends FindingLayer {
         }
 
         public static Limits defaults() {
-            return new Limits(byLevel(4_000, 8_000, 16_000), byLevel(40, 80, 200), byLevel(12, 25, 60),
+            return new Limits(
+                    byLevel(4_000, 8_000, 16_000),
+                    byLevel(40, 80, 200),
+                    byLevel(12, 25, 60),
                     byLevel(48, 160, Integer.MAX_VALUE));
         }
 
         private static Map<SafetyLevel, Integer> byLevel(int strict, int moderate, int permissive) {
-            return Map.of(SafetyLevel.STRICT, strict, SafetyLevel.MODERATE, moderate, SafetyLevel.PERMISSIVE, permissive);
+            return Map.of(
+                    SafetyLevel.STRICT, strict, SafetyLevel.MODERATE, moderate, SafetyLevel.PERMISSIVE, permissive);
         }
 
         private static Map<SafetyLevel, Integer> checked(Map<SafetyLevel, Integer> m, String name) {
@@ -127,8 +137,15 @@ public final class BehaviourLayer extends FindingLayer {
             }
         }
         if (count > 0) {
-            out.add(finding("behaviour.invisible_chars", Category.OBFUSCATION, Severity.MEDIUM,
-                    count + " zero-width or bidi control character(s)", first, last + 1, false, 0.9));
+            out.add(finding(
+                    "behaviour.invisible_chars",
+                    Category.OBFUSCATION,
+                    Severity.MEDIUM,
+                    count + " zero-width or bidi control character(s)",
+                    first,
+                    last + 1,
+                    false,
+                    0.9));
         }
     }
 
@@ -153,8 +170,15 @@ public final class BehaviourLayer extends FindingLayer {
             }
             if (latin && other) {
                 reported++;
-                out.add(finding("behaviour.mixed_script", Category.OBFUSCATION, Severity.MEDIUM,
-                        "word mixes Latin with Cyrillic/Greek look-alikes", start, end, false, 0.85));
+                out.add(finding(
+                        "behaviour.mixed_script",
+                        Category.OBFUSCATION,
+                        Severity.MEDIUM,
+                        "word mixes Latin with Cyrillic/Greek look-alikes",
+                        start,
+                        end,
+                        false,
+                        0.85));
             }
         }
     }
@@ -178,22 +202,52 @@ public final class BehaviourLayer extends FindingLayer {
         }
     }
 
-    private void reportPayload(String kind, @Nullable String decoded, int start, int end, int length, SafetyLevel level,
-            int longPayload, List<Finding> out) {
+    private void reportPayload(
+            String kind,
+            @Nullable String decoded,
+            int start,
+            int end,
+            int length,
+            SafetyLevel level,
+            int longPayload,
+            List<Finding> out) {
         if (decoded != null && printable(decoded)) {
             List<Finding> inner = rescan(decoded, level);
             if (!inner.isEmpty()) {
-                Finding worst = inner.stream().max(Comparator.comparing(Finding::severity)).orElseThrow();
-                out.add(finding("behaviour.encoded_" + worst.ruleId(), worst.category(), Severity.HIGH,
-                        kind + " payload decodes to: " + worst.message(), start, end, true, 0.95));
-                out.add(finding("behaviour." + kind + "_payload", Category.OBFUSCATION, Severity.MEDIUM,
-                        kind + " payload hiding flagged content", start, end, false, 0.9));
+                Finding worst = inner.stream()
+                        .max(Comparator.comparing(Finding::severity))
+                        .orElseThrow();
+                out.add(finding(
+                        "behaviour.encoded_" + worst.ruleId(),
+                        worst.category(),
+                        Severity.HIGH,
+                        kind + " payload decodes to: " + worst.message(),
+                        start,
+                        end,
+                        true,
+                        0.95));
+                out.add(finding(
+                        "behaviour." + kind + "_payload",
+                        Category.OBFUSCATION,
+                        Severity.MEDIUM,
+                        kind + " payload hiding flagged content",
+                        start,
+                        end,
+                        false,
+                        0.9));
                 return;
             }
         }
         if (length >= longPayload) {
-            out.add(finding("behaviour.long_" + kind, Category.OBFUSCATION, Severity.LOW,
-                    "long " + kind + " run (" + length + " chars)", start, end, false, 0.6));
+            out.add(finding(
+                    "behaviour.long_" + kind,
+                    Category.OBFUSCATION,
+                    Severity.LOW,
+                    "long " + kind + " run (" + length + " chars)",
+                    start,
+                    end,
+                    false,
+                    0.6));
         }
     }
 
@@ -213,16 +267,30 @@ public final class BehaviourLayer extends FindingLayer {
     private void flooding(String text, SafetyLevel level, List<Finding> out) {
         int maxChars = limits.maxChars().get(level);
         if (text.length() > maxChars) {
-            out.add(finding("behaviour.too_long", Category.RESOURCE_ABUSE, Severity.MEDIUM,
-                    "text is " + text.length() + " chars (limit " + maxChars + ")", maxChars, text.length(), false, 0.9));
+            out.add(finding(
+                    "behaviour.too_long",
+                    Category.RESOURCE_ABUSE,
+                    Severity.MEDIUM,
+                    "text is " + text.length() + " chars (limit " + maxChars + ")",
+                    maxChars,
+                    text.length(),
+                    false,
+                    0.9));
         }
         int maxRun = limits.maxRun().get(level);
         int runStart = 0;
         for (int i = 1; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) != text.charAt(runStart)) {
                 if (i - runStart > maxRun && !Character.isWhitespace(text.charAt(runStart))) {
-                    out.add(finding("behaviour.char_run", Category.RESOURCE_ABUSE, Severity.MEDIUM,
-                            "character repeated " + (i - runStart) + " times", runStart, i, false, 0.8));
+                    out.add(finding(
+                            "behaviour.char_run",
+                            Category.RESOURCE_ABUSE,
+                            Severity.MEDIUM,
+                            "character repeated " + (i - runStart) + " times",
+                            runStart,
+                            i,
+                            false,
+                            0.8));
                     break;
                 }
                 runStart = i;
@@ -239,13 +307,21 @@ public final class BehaviourLayer extends FindingLayer {
             int end = words[w + 1];
             int length = end - start;
             // compared in place: a lower-cased copy of every word was most of this method's time
-            if (previousStart >= 0 && length == previousLength
+            if (previousStart >= 0
+                    && length == previousLength
                     && text.regionMatches(true, previousStart, text, start, length)) {
                 repeats++;
                 if (repeats == maxRepeats) {
                     String word = text.substring(start, end).toLowerCase(Locale.ROOT);
-                    out.add(finding("behaviour.word_repetition", Category.RESOURCE_ABUSE, Severity.MEDIUM,
-                            "word '" + word + "' repeated over " + maxRepeats + " times", firstStart, end, false, 0.8));
+                    out.add(finding(
+                            "behaviour.word_repetition",
+                            Category.RESOURCE_ABUSE,
+                            Severity.MEDIUM,
+                            "word '" + word + "' repeated over " + maxRepeats + " times",
+                            firstStart,
+                            end,
+                            false,
+                            0.8));
                     break;
                 }
             } else {
@@ -298,8 +374,13 @@ public final class BehaviourLayer extends FindingLayer {
     }
 
     private static boolean base64Char(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
-                || c == '_' || c == '-';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '+'
+                || c == '/'
+                || c == '_'
+                || c == '-';
     }
 
     /** Spans of the matches of {@link #WORD} (three or more letters or marks), flattened; no regex engine. */
@@ -343,7 +424,8 @@ public final class BehaviourLayer extends FindingLayer {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.COMBINING_SPACING_MARK;
     }
 
@@ -364,13 +446,30 @@ public final class BehaviourLayer extends FindingLayer {
         if (flagged.isEmpty()) {
             return;
         }
-        Category worst = flagged.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        out.add(finding("behaviour.context_back_reference", worst, Severity.HIGH,
-                "refers back to an earlier message flagged for " + worst, back.start(), back.end(), true, 0.9));
+        Category worst = flagged.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        out.add(finding(
+                "behaviour.context_back_reference",
+                worst,
+                Severity.HIGH,
+                "refers back to an earlier message flagged for " + worst,
+                back.start(),
+                back.end(),
+                true,
+                0.9));
     }
 
-    private static Finding finding(String rule, Category c, Severity s, String message, int start, int end,
-            boolean blocking, double confidence) {
+    private static Finding finding(
+            String rule,
+            Category c,
+            Severity s,
+            String message,
+            int start,
+            int end,
+            boolean blocking,
+            double confidence) {
         return new Finding(NAME, rule, c, s, message, start, end, blocking, confidence);
     }
 

@@ -58,10 +58,18 @@ final class Checksums {
         return d.charAt(0) == '4'
                 || (p2 >= 51 && p2 <= 55)
                 || (p4 >= 2221 && p4 <= 2720)
-                || p2 == 34 || p2 == 37
-                || p4 == 6011 || p2 == 65 || (p4 >= 6440 && p4 <= 6499)
-                || p2 == 35 || p2 == 36 || p2 == 38 || (p4 >= 3000 && p4 <= 3059)
-                || p2 == 62 || p2 == 50 || (p2 >= 56 && p2 <= 69);
+                || p2 == 34
+                || p2 == 37
+                || p4 == 6011
+                || p2 == 65
+                || (p4 >= 6440 && p4 <= 6499)
+                || p2 == 35
+                || p2 == 36
+                || p2 == 38
+                || (p4 >= 3000 && p4 <= 3059)
+                || p2 == 62
+                || p2 == 50
+                || (p2 >= 56 && p2 <= 69);
     }
 
     /** ISO 13616 IBAN: country code, two check digits, mod-97 of the rearranged number equals 1. */
@@ -85,8 +93,13 @@ final class Checksums {
      */
     static boolean ssn(String area, String group, String serial) {
         int a = Integer.parseInt(area);
-        return a != 0 && a != 666 && a < 900 && !group.equals("00") && !serial.equals("0000")
-                && !(area + group + serial).equals("078051120") && !(area + group + serial).equals("219099999");
+        return a != 0
+                && a != 666
+                && a < 900
+                && !group.equals("00")
+                && !serial.equals("0000")
+                && !(area + group + serial).equals("078051120")
+                && !(area + group + serial).equals("219099999");
     }
 
     /** True for loopback, private, link-local, unspecified and documentation IPv4 ranges. */
@@ -95,8 +108,15 @@ final class Checksums {
         int a = Integer.parseInt(p[0]);
         int b = Integer.parseInt(p[1]);
         int c = Integer.parseInt(p[2]);
-        return a == 10 || a == 127 || a == 0 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
-                || (a == 169 && b == 254) || (a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100)
-                || (a == 203 && b == 0 && c == 113) || a >= 224;
+        return a == 10
+                || a == 127
+                || a == 0
+                || (a == 172 && b >= 16 && b <= 31)
+                || (a == 192 && b == 168)
+                || (a == 169 && b == 254)
+                || (a == 192 && b == 0 && c == 2)
+                || (a == 198 && b == 51 && c == 100)
+                || (a == 203 && b == 0 && c == 113)
+                || a >= 224;
     }
 }

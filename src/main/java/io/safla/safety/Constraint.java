@@ -46,8 +46,8 @@ public record Constraint(String name, String metric, Operator operator, double t
         if (!m.matches()) {
             throw new IllegalArgumentException("not 'metric op number': " + expression);
         }
-        return new Constraint(name, m.group(1), Operator.fromSymbol(m.group(2)), Double.parseDouble(m.group(3)),
-                type, action);
+        return new Constraint(
+                name, m.group(1), Operator.fromSymbol(m.group(2)), Double.parseDouble(m.group(3)), type, action);
     }
 
     public static Constraint hard(String name, String expression, Action action) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param observed the metric value, or null when missing
  * @param message human-readable outcome
  */
-public record ConstraintEvaluation(Constraint constraint, Status status, @Nullable Double observed, String message) {
+public record ConstraintEvaluation(
+        Constraint constraint, Status status, @Nullable Double observed, String message) {
 
     public ConstraintEvaluation {
         Objects.requireNonNull(constraint, "constraint");

@@ -58,15 +58,19 @@ public final class ConstraintLayer extends FindingLayer {
         for (Constraint c : constraints) {
             Double v = metrics.get(c.metric());
             if (v == null) {
-                out.add(new ConstraintEvaluation(c, ConstraintEvaluation.Status.ERROR, null,
-                        "metric " + c.metric() + " missing from snapshot"));
+                out.add(new ConstraintEvaluation(
+                        c, ConstraintEvaluation.Status.ERROR, null, "metric " + c.metric() + " missing from snapshot"));
             } else if (!Double.isFinite(v)) {
-                out.add(new ConstraintEvaluation(c, ConstraintEvaluation.Status.ERROR, null,
-                        "metric " + c.metric() + " is not finite: " + v));
+                out.add(new ConstraintEvaluation(
+                        c, ConstraintEvaluation.Status.ERROR, null, "metric " + c.metric() + " is not finite: " + v));
             } else if (c.holds(v)) {
-                out.add(new ConstraintEvaluation(c, ConstraintEvaluation.Status.OK, v, c.expression() + " holds (" + v + ")"));
+                out.add(new ConstraintEvaluation(
+                        c, ConstraintEvaluation.Status.OK, v, c.expression() + " holds (" + v + ")"));
             } else {
-                out.add(new ConstraintEvaluation(c, ConstraintEvaluation.Status.VIOLATED, v,
+                out.add(new ConstraintEvaluation(
+                        c,
+                        ConstraintEvaluation.Status.VIOLATED,
+                        v,
                         c.expression() + " violated: " + c.metric() + " = " + v));
             }
         }
@@ -75,7 +79,9 @@ public final class ConstraintLayer extends FindingLayer {
 
     /** The most escalated action any evaluation requires, if any. */
     public static Optional<Constraint.Action> requiredAction(List<ConstraintEvaluation> evaluations) {
-        return evaluations.stream().map(ConstraintEvaluation::requiredAction).filter(Objects::nonNull)
+        return evaluations.stream()
+                .map(ConstraintEvaluation::requiredAction)
+                .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder());
     }
 
@@ -88,7 +94,8 @@ public final class ConstraintLayer extends FindingLayer {
             Constraint c = e.constraint();
             boolean hard = c.type() == Constraint.Type.HARD;
             boolean error = e.status() == ConstraintEvaluation.Status.ERROR;
-            Severity sev = hard ? (error ? Severity.HIGH : Severity.CRITICAL) : (error ? Severity.LOW : Severity.MEDIUM);
+            Severity sev =
+                    hard ? (error ? Severity.HIGH : Severity.CRITICAL) : (error ? Severity.LOW : Severity.MEDIUM);
             String rule = (error ? "constraint.error." : "constraint.violated.") + c.name();
             String msg = (error ? "ERROR: " : "") + e.message() + " -> " + c.action();
             out.add(new Finding(NAME, rule, Category.CONSTRAINT, sev, msg, 0, 0, hard, 1.0));

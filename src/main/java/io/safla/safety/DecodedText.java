@@ -21,11 +21,26 @@ public final class DecodedText {
     static final int MAX_PASSES = 3;
 
     private static final Map<String, Character> NAMED = Map.ofEntries(
-            Map.entry("lt", '<'), Map.entry("gt", '>'), Map.entry("quot", '"'), Map.entry("apos", '\''),
-            Map.entry("amp", '&'), Map.entry("colon", ':'), Map.entry("sol", '/'), Map.entry("lpar", '('),
-            Map.entry("rpar", ')'), Map.entry("tab", '\t'), Map.entry("newline", '\n'), Map.entry("nbsp", ' '),
-            Map.entry("semi", ';'), Map.entry("equals", '='), Map.entry("period", '.'), Map.entry("bsol", '\\'),
-            Map.entry("grave", '`'), Map.entry("excl", '!'), Map.entry("num", '#'), Map.entry("percnt", '%'));
+            Map.entry("lt", '<'),
+            Map.entry("gt", '>'),
+            Map.entry("quot", '"'),
+            Map.entry("apos", '\''),
+            Map.entry("amp", '&'),
+            Map.entry("colon", ':'),
+            Map.entry("sol", '/'),
+            Map.entry("lpar", '('),
+            Map.entry("rpar", ')'),
+            Map.entry("tab", '\t'),
+            Map.entry("newline", '\n'),
+            Map.entry("nbsp", ' '),
+            Map.entry("semi", ';'),
+            Map.entry("equals", '='),
+            Map.entry("period", '.'),
+            Map.entry("bsol", '\\'),
+            Map.entry("grave", '`'),
+            Map.entry("excl", '!'),
+            Map.entry("num", '#'),
+            Map.entry("percnt", '%'));
 
     private final String original;
     private final String text;
@@ -136,8 +151,13 @@ public final class DecodedText {
 
     /** Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible, used to split keywords. */
     static boolean isInvisible(char c) {
-        return (c >= '\u200B' && c <= '\u200F') || c == '\u2060' || c == '\uFEFF' || c == '\u00AD'
-                || c == '\u180E' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2061' && c <= '\u2064');
+        return (c >= '\u200B' && c <= '\u200F')
+                || c == '\u2060'
+                || c == '\uFEFF'
+                || c == '\u00AD'
+                || c == '\u180E'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2061' && c <= '\u2064');
     }
 
     // The helpers return (decodedChar << 32) | consumedLength, or 0 when nothing was decoded.

@@ -37,130 +37,262 @@ public final class PrivacyLayer extends FindingLayer {
     }
 
     private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
-            Map.entry("secret.private_key", "[PRIVATE_KEY]"), Map.entry("secret.jwt", "[JWT]"),
-            Map.entry("secret.password_assignment", "[PASSWORD]"), Map.entry("secret.password_statement", "[PASSWORD]"), Map.entry("secret.connection_string", "[PASSWORD]"),
-            Map.entry("pii.card", "[CARD]"), Map.entry("pii.iban", "[IBAN]"), Map.entry("pii.ssn", "[SSN]"),
-            Map.entry("pii.ssn_labelled", "[SSN]"), Map.entry("pii.uk_nino", "[NATIONAL_ID]"),
-            Map.entry("pii.email", "[EMAIL]"), Map.entry("pii.email_example", "[EMAIL]"),
-            Map.entry("pii.phone", "[PHONE]"), Map.entry("pii.ip_public", "[IP]"),
+            Map.entry("secret.private_key", "[PRIVATE_KEY]"),
+            Map.entry("secret.jwt", "[JWT]"),
+            Map.entry("secret.password_assignment", "[PASSWORD]"),
+            Map.entry("secret.password_statement", "[PASSWORD]"),
+            Map.entry("secret.connection_string", "[PASSWORD]"),
+            Map.entry("pii.card", "[CARD]"),
+            Map.entry("pii.iban", "[IBAN]"),
+            Map.entry("pii.ssn", "[SSN]"),
+            Map.entry("pii.ssn_labelled", "[SSN]"),
+            Map.entry("pii.uk_nino", "[NATIONAL_ID]"),
+            Map.entry("pii.email", "[EMAIL]"),
+            Map.entry("pii.email_example", "[EMAIL]"),
+            Map.entry("pii.phone", "[PHONE]"),
+            Map.entry("pii.ip_public", "[IP]"),
             Map.entry("pii.ip_private", "[IP]"));
 
     /** Values in password assignments that are clearly not secrets. */
     private static final Set<String> PLACEHOLDER_VALUES = Set.of(
-            "null", "none", "true", "false", "undefined", "changeme", "password", "your_password", "yourpassword",
-            "secret", "required", "optional", "string", "example", "redacted", "hidden", "masked", "empty", "todo",
-            "xxx", "xxxx", "xxxxxx", "xxxxxxxx", "placeholder", "<password>", "env", "os.environ", "getenv");
+            "null",
+            "none",
+            "true",
+            "false",
+            "undefined",
+            "changeme",
+            "password",
+            "your_password",
+            "yourpassword",
+            "secret",
+            "required",
+            "optional",
+            "string",
+            "example",
+            "redacted",
+            "hidden",
+            "masked",
+            "empty",
+            "todo",
+            "xxx",
+            "xxxx",
+            "xxxxxx",
+            "xxxxxxxx",
+            "placeholder",
+            "<password>",
+            "env",
+            "os.environ",
+            "getenv");
 
     private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
 
     static final List<Rule> RULES = List.of(
             // Secrets first: they are more specific than any PII pattern over the same characters.
-            Rule.of("secret.private_key", SECRET, CRITICAL,
-                    "-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
-                            + "(?:[\\s\\S]{0,5000}?-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)?")
-                    .caseSensitive().blocking().message("private key block")
-                    .needs("-----begin").build(),
-            Rule.of("secret.hf_token", SECRET, HIGH, "\\bhf_[A-Za-z0-9]{30,40}\\b").caseSensitive().blocking()
+            Rule.of(
+                            "secret.private_key",
+                            SECRET,
+                            CRITICAL,
+                            "-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
+                                    + "(?:[\\s\\S]{0,5000}?-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)?")
+                    .caseSensitive()
+                    .blocking()
+                    .message("private key block")
+                    .needs("-----begin")
+                    .build(),
+            Rule.of("secret.hf_token", SECRET, HIGH, "\\bhf_[A-Za-z0-9]{30,40}\\b")
+                    .caseSensitive()
+                    .blocking()
                     .message("Hugging Face token")
-                    .needs("hf_").build(),
-            Rule.of("secret.openai_key", SECRET, HIGH, "\\bsk-(?:proj-|ant-(?:api\\d{2}-)?|live-|svcacct-)?[A-Za-z0-9_-]{20,}")
-                    .caseSensitive().blocking().message("sk- API key")
-                    .needs("sk-").build(),
+                    .needs("hf_")
+                    .build(),
+            Rule.of(
+                            "secret.openai_key",
+                            SECRET,
+                            HIGH,
+                            "\\bsk-(?:proj-|ant-(?:api\\d{2}-)?|live-|svcacct-)?[A-Za-z0-9_-]{20,}")
+                    .caseSensitive()
+                    .blocking()
+                    .message("sk- API key")
+                    .needs("sk-")
+                    .build(),
             Rule.of("secret.aws_access_key", SECRET, HIGH, "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\\b")
-                    .caseSensitive().blocking().message("AWS access key id")
-                    .needs("akia", "asia", "agpa", "aida", "aroa").build(),
-            Rule.of("secret.aws_secret", SECRET, HIGH,
-                    "\\baws_secret_access_key\\s*[=:]\\s*['\"]?[A-Za-z0-9/+]{40}\\b")
-                    .blocking().message("AWS secret access key")
-                    .needs("aws_secret").build(),
-            Rule.of("secret.github_token", SECRET, HIGH, "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")
-                    .caseSensitive().blocking().message("GitHub token")
-                    .needs("gh", "github_pat").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("AWS access key id")
+                    .needs("akia", "asia", "agpa", "aida", "aroa")
+                    .build(),
+            Rule.of("secret.aws_secret", SECRET, HIGH, "\\baws_secret_access_key\\s*[=:]\\s*['\"]?[A-Za-z0-9/+]{40}\\b")
+                    .blocking()
+                    .message("AWS secret access key")
+                    .needs("aws_secret")
+                    .build(),
+            Rule.of(
+                            "secret.github_token",
+                            SECRET,
+                            HIGH,
+                            "\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")
+                    .caseSensitive()
+                    .blocking()
+                    .message("GitHub token")
+                    .needs("gh", "github_pat")
+                    .build(),
             Rule.of("secret.slack_token", SECRET, HIGH, "\\bxox[baprse]-[A-Za-z0-9-]{10,}")
-                    .caseSensitive().blocking().message("Slack token")
-                    .needs("xox").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("Slack token")
+                    .needs("xox")
+                    .build(),
             Rule.of("secret.stripe_key", SECRET, HIGH, "\\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}\\b")
-                    .caseSensitive().blocking().message("Stripe key")
-                    .needs("_live_", "_test_").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("Stripe key")
+                    .needs("_live_", "_test_")
+                    .build(),
             Rule.of("secret.google_api_key", SECRET, HIGH, "\\bAIza[0-9A-Za-z_-]{35}\\b")
-                    .caseSensitive().blocking().message("Google API key")
-                    .needs("aiza").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("Google API key")
+                    .needs("aiza")
+                    .build(),
             Rule.of("secret.gitlab_token", SECRET, HIGH, "\\bglpat-[0-9A-Za-z_-]{20,}\\b")
-                    .caseSensitive().blocking().message("GitLab token")
-                    .needs("glpat-").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("GitLab token")
+                    .needs("glpat-")
+                    .build(),
             Rule.of("secret.jwt", SECRET, HIGH, "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")
-                    .caseSensitive().blocking().message("JSON Web Token")
-                    .needs("eyj").build(),
+                    .caseSensitive()
+                    .blocking()
+                    .message("JSON Web Token")
+                    .needs("eyj")
+                    .build(),
             Rule.of("secret.bearer", SECRET, HIGH, "\\bBearer\\s+[A-Za-z0-9\\-._~+/]{24,}=*")
-                    .caseSensitive().blocking().confidence(0.8).message("bearer token")
-                    .needs("bearer").build(),
-            Rule.of("secret.connection_string", SECRET, HIGH,
-                    "\\b(?:postgres(?:ql)?|mysql|mongodb(?:\\+srv)?|redis|amqp|mssql|ftp|sftp)://[^\\s:/@]+:([^\\s@/]{3,})@")
-                    .blocking().message("credentials in a connection URL")
+                    .caseSensitive()
+                    .blocking()
+                    .confidence(0.8)
+                    .message("bearer token")
+                    .needs("bearer")
+                    .build(),
+            Rule.of(
+                            "secret.connection_string",
+                            SECRET,
+                            HIGH,
+                            "\\b(?:postgres(?:ql)?|mysql|mongodb(?:\\+srv)?|redis|amqp|mssql|ftp|sftp)://[^\\s:/@]+:([^\\s@/]{3,})@")
+                    .blocking()
+                    .message("credentials in a connection URL")
                     .check(m -> !isPlaceholder(m.group(1)))
-                    .needs("://").build(),
-            Rule.of("secret.password_assignment", SECRET, HIGH,
-                    "[\"']?\\b(?:password|passwd|pwd|pass|passphrase|secret|secret_key|api[_-]?key|apikey|access[_-]?token|"
-                            + "auth[_-]?token|client[_-]?secret|private[_-]?key|token|db_pass(?:word)?)\\b[\"']?\\s*"
-                            + "(?:(=|:=|=>)|(:))\\s*(?:([\"'])([^\"'\\n]{4,100})\\3|([^\\s\"',;}{)]{4,100}))")
-                    .blocking().message("credential in an assignment")
+                    .needs("://")
+                    .build(),
+            Rule.of(
+                            "secret.password_assignment",
+                            SECRET,
+                            HIGH,
+                            "[\"']?\\b(?:password|passwd|pwd|pass|passphrase|secret|secret_key|api[_-]?key|apikey|access[_-]?token|"
+                                    + "auth[_-]?token|client[_-]?secret|private[_-]?key|token|db_pass(?:word)?)\\b[\"']?\\s*"
+                                    + "(?:(=|:=|=>)|(:))\\s*(?:([\"'])([^\"'\\n]{4,100})\\3|([^\\s\"',;}{)]{4,100}))")
+                    .blocking()
+                    .message("credential in an assignment")
                     .check(PrivacyLayer::credentialValue)
-                    .needs("pass", "pwd", "secret", "key", "token").build(),
-
-            Rule.of("secret.password_statement", SECRET, HIGH,
-                    "\\b(?:my|the|our|his|her|their)\\s+(?:\\w+\\s+)?(?:password|passcode|passphrase|pin|secret(?:_key)?|api[ _-]?key|"
-                            + "token)\\s+(?:for\\s+\\S+\\s+)?(?:is|was)"
-                            + "\\s*:?\\s*['\"]?([^\\s'\",;]{6,64})")
-                    .blocking().message("password stated in prose")
+                    .needs("pass", "pwd", "secret", "key", "token")
+                    .build(),
+            Rule.of(
+                            "secret.password_statement",
+                            SECRET,
+                            HIGH,
+                            "\\b(?:my|the|our|his|her|their)\\s+(?:\\w+\\s+)?(?:password|passcode|passphrase|pin|secret(?:_key)?|api[ _-]?key|"
+                                    + "token)\\s+(?:for\\s+\\S+\\s+)?(?:is|was)"
+                                    + "\\s*:?\\s*['\"]?([^\\s'\",;]{6,64})")
+                    .blocking()
+                    .message("password stated in prose")
                     .check(m -> !isPlaceholder(m.group(1)) && m.group(1).chars().anyMatch(Character::isDigit))
-                    .needs("pass", "pin", "secret", "key", "token").build(),
-
+                    .needs("pass", "pin", "secret", "key", "token")
+                    .build(),
             Rule.of("pii.card", PII, HIGH, "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-])")
                     .message("payment card number (Luhn-valid)")
                     .check(m -> Checksums.paymentCard(m.group()))
-                    .needs(DIGITS).build(),
+                    .needs(DIGITS)
+                    .build(),
             Rule.of("pii.iban", PII, HIGH, "\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\\b")
-                    .caseSensitive().message("IBAN (mod-97 valid)")
+                    .caseSensitive()
+                    .message("IBAN (mod-97 valid)")
                     .check(m -> Checksums.iban(m.group()))
-                    .needs(DIGITS).build(),
+                    .needs(DIGITS)
+                    .build(),
             Rule.of("pii.ssn", PII, HIGH, "(?<![\\d-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\d-])")
                     .message("US social security number")
                     .check(m -> Checksums.ssn(m.group(1), m.group(2), m.group(3)))
-                    .needs(DIGITS).build(),
-            Rule.of("pii.ssn_labelled", PII, HIGH,
-                    "\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\D{0,12}((\\d{3})\\s?(\\d{2})\\s?(\\d{4}))\\b")
+                    .needs(DIGITS)
+                    .build(),
+            Rule.of(
+                            "pii.ssn_labelled",
+                            PII,
+                            HIGH,
+                            "\\b(?:ssn|social\\s+security(?:\\s+(?:number|no\\.?|#))?)\\D{0,12}((\\d{3})\\s?(\\d{2})\\s?(\\d{4}))\\b")
                     .message("labelled social security number")
                     .check(m -> Checksums.ssn(m.group(2), m.group(3), m.group(4)))
-                    .needs("ssn", "social").build(),
-            Rule.of("pii.uk_nino", PII, MEDIUM,
-                    "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]\\b")
-                    .caseSensitive().message("UK national insurance number")
-                    .needs(DIGITS).build(),
-            Rule.of("pii.email", PII, MEDIUM,
-                    "\\b[A-Za-z0-9._%+-]{1,64}+@(?!(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
-                            + "\\.[A-Za-z]{2,}\\b")
+                    .needs("ssn", "social")
+                    .build(),
+            Rule.of(
+                            "pii.uk_nino",
+                            PII,
+                            MEDIUM,
+                            "\\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]\\b")
+                    .caseSensitive()
+                    .message("UK national insurance number")
+                    .needs(DIGITS)
+                    .build(),
+            Rule.of(
+                            "pii.email",
+                            PII,
+                            MEDIUM,
+                            "\\b[A-Za-z0-9._%+-]{1,64}+@(?!(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+                                    + "\\.[A-Za-z]{2,}\\b")
                     .message("e-mail address")
-                    .needs("@").build(),
-            Rule.of("pii.email_example", PII, LOW, "\\b[A-Za-z0-9._%+-]{1,64}+@(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b")
-                    .from(STRICT).confidence(0.5).message("documentation e-mail address")
-                    .needs("@").build(),
-            Rule.of("pii.phone", PII, MEDIUM,
-                    "(?<![\\w+.-])(?:\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,4}\\)|\\d{1,8})){2,6}|(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,5}[ .-])"
-                            + "\\d{2,4}[ .-]\\d{2,4}(?:[ .-]\\d{2,4})?)(?![\\w.-]*\\d)")
-                    .message("phone number").check(PrivacyLayer::phone)
-                    .needs(DIGITS).build(),
-            Rule.of("pii.ip_public", PII, MEDIUM,
-                    "(?<![\\w.])(?<!version )(?<!Version )((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]"
-                            + "\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\w.]*\\d)")
-                    .from(MODERATE).message("public IP address")
+                    .needs("@")
+                    .build(),
+            Rule.of(
+                            "pii.email_example",
+                            PII,
+                            LOW,
+                            "\\b[A-Za-z0-9._%+-]{1,64}+@(?:[\\w-]+\\.)*example\\.(?:com|org|net)\\b")
+                    .from(STRICT)
+                    .confidence(0.5)
+                    .message("documentation e-mail address")
+                    .needs("@")
+                    .build(),
+            Rule.of(
+                            "pii.phone",
+                            PII,
+                            MEDIUM,
+                            "(?<![\\w+.-])(?:\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,4}\\)|\\d{1,8})){2,6}|(?:\\(\\d{2,4}\\)[ .-]?|\\d{2,5}[ .-])"
+                                    + "\\d{2,4}[ .-]\\d{2,4}(?:[ .-]\\d{2,4})?)(?![\\w.-]*\\d)")
+                    .message("phone number")
+                    .check(PrivacyLayer::phone)
+                    .needs(DIGITS)
+                    .build(),
+            Rule.of(
+                            "pii.ip_public",
+                            PII,
+                            MEDIUM,
+                            "(?<![\\w.])(?<!version )(?<!Version )((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]"
+                                    + "\\d|1\\d\\d|[1-9]?\\d)){3})(?![\\w.]*\\d)")
+                    .from(MODERATE)
+                    .message("public IP address")
                     .check(m -> !Checksums.nonPublicIpv4(m.group(1)))
-                    .needs(".").build(),
-            Rule.of("pii.ip_private", PII, LOW,
-                    "(?<![\\w.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})"
-                            + "(?![\\w.]*\\d)")
-                    .from(STRICT).confidence(0.5).message("private IP address")
+                    .needs(".")
+                    .build(),
+            Rule.of(
+                            "pii.ip_private",
+                            PII,
+                            LOW,
+                            "(?<![\\w.])((?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3})"
+                                    + "(?![\\w.]*\\d)")
+                    .from(STRICT)
+                    .confidence(0.5)
+                    .message("private IP address")
                     .check(m -> Checksums.nonPublicIpv4(m.group(1)))
-                    .needs(".").build());
+                    .needs(".")
+                    .build());
 
     @Override
     protected List<Finding> find(SafetyInput input) {
@@ -181,14 +313,23 @@ public final class PrivacyLayer extends FindingLayer {
             }
             Matcher m = rule.matcher(text);
             int count = 0;
-            for (int from = 0; count < RuleEngine.MAX_MATCHES_PER_RULE && rule.find(m, text, from);
+            for (int from = 0;
+                    count < RuleEngine.MAX_MATCHES_PER_RULE && rule.find(m, text, from);
                     from = Rule.after(m)) {
                 if (!rule.check().test(m) || overlaps(kept, m.start(), m.end())) {
                     continue;
                 }
                 count++;
-                kept.add(new Finding(NAME, rule.id(), rule.category(), rule.severity(), rule.message(), m.start(),
-                        m.end(), rule.blocking(), rule.confidence()));
+                kept.add(new Finding(
+                        NAME,
+                        rule.id(),
+                        rule.category(),
+                        rule.severity(),
+                        rule.message(),
+                        m.start(),
+                        m.end(),
+                        rule.blocking(),
+                        rule.confidence()));
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
@@ -230,10 +371,19 @@ public final class PrivacyLayer extends FindingLayer {
 
     private static boolean isPlaceholder(String value) {
         String v = value.toLowerCase(Locale.ROOT).trim();
-        return PLACEHOLDER_VALUES.contains(v) || v.startsWith("${") || v.startsWith("{{") || v.startsWith("<")
-                || v.startsWith("process.env") || v.startsWith("os.") || v.startsWith("env[") || v.startsWith("%")
-                || v.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•') || v.startsWith("your")
-                || v.startsWith("$") || v.startsWith("config.") || v.startsWith("settings.");
+        return PLACEHOLDER_VALUES.contains(v)
+                || v.startsWith("${")
+                || v.startsWith("{{")
+                || v.startsWith("<")
+                || v.startsWith("process.env")
+                || v.startsWith("os.")
+                || v.startsWith("env[")
+                || v.startsWith("%")
+                || v.chars().allMatch(c -> c == '*' || c == 'x' || c == '.' || c == '•')
+                || v.startsWith("your")
+                || v.startsWith("$")
+                || v.startsWith("config.")
+                || v.startsWith("settings.");
     }
 
     /**

@@ -173,8 +173,18 @@ public record Rule(
 
         public Rule build() {
             String hinted = withFirstCharHint(regex);
-            return new Rule(id, category, severity, minLevel, blocking, confidence, message,
-                    Pattern.compile(hinted, flags), check, literals, StartFilter.of(hinted));
+            return new Rule(
+                    id,
+                    category,
+                    severity,
+                    minLevel,
+                    blocking,
+                    confidence,
+                    message,
+                    Pattern.compile(hinted, flags),
+                    check,
+                    literals,
+                    StartFilter.of(hinted));
         }
     }
 

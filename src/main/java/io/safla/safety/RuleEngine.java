@@ -37,8 +37,8 @@ final class RuleEngine {
         return out;
     }
 
-    private static void scanView(String layer, Rule rule, String view, DecodedText mapping, Set<String> seen,
-            List<Finding> out) {
+    private static void scanView(
+            String layer, Rule rule, String view, DecodedText mapping, Set<String> seen, List<Finding> out) {
         Matcher m = rule.matcher(view);
         int count = 0;
         for (int from = 0; count < MAX_MATCHES_PER_RULE && rule.find(m, view, from); from = Rule.after(m)) {
@@ -52,8 +52,16 @@ final class RuleEngine {
             }
             count++;
             String message = mapping == null ? rule.message() : rule.message() + " (after decoding)";
-            out.add(new Finding(layer, rule.id(), rule.category(), rule.severity(), message, start, end,
-                    rule.blocking(), rule.confidence()));
+            out.add(new Finding(
+                    layer,
+                    rule.id(),
+                    rule.category(),
+                    rule.severity(),
+                    message,
+                    start,
+                    end,
+                    rule.blocking(),
+                    rule.confidence()));
         }
     }
 

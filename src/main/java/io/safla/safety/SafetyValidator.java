@@ -47,21 +47,24 @@ public final class SafetyValidator {
      * The standard stack: content, prompt, privacy, behaviour, the semantic layer when an embedder
      * is given, and the default constraints.
      */
-    public static SafetyValidator standard(Clock clock, @Nullable Embedder embedder,
-            SemanticLayer.@Nullable Thresholds semanticThresholds) {
-        return new SafetyValidator(standardLayers(embedder, semanticThresholds),
+    public static SafetyValidator standard(
+            Clock clock, @Nullable Embedder embedder, SemanticLayer.@Nullable Thresholds semanticThresholds) {
+        return new SafetyValidator(
+                standardLayers(embedder, semanticThresholds),
                 new AdaptiveBoundaries(clock, AdaptiveBoundaries.Policy.defaults()));
     }
 
     /** The layers of {@link #standard}, for callers that want their own boundaries. */
-    public static List<SafetyLayer> standardLayers(@Nullable Embedder embedder,
-            SemanticLayer.@Nullable Thresholds semanticThresholds) {
+    public static List<SafetyLayer> standardLayers(
+            @Nullable Embedder embedder, SemanticLayer.@Nullable Thresholds semanticThresholds) {
         ContentSafetyLayer content = new ContentSafetyLayer();
         PromptInjectionLayer prompt = new PromptInjectionLayer();
-        List<SafetyLayer> out = new ArrayList<>(List.of(content, prompt, new PrivacyLayer(),
-                new BehaviourLayer(List.of(content, prompt))));
+        List<SafetyLayer> out = new ArrayList<>(
+                List.of(content, prompt, new PrivacyLayer(), new BehaviourLayer(List.of(content, prompt))));
         if (embedder != null) {
-            out.add(new SemanticLayer(embedder, DefaultExemplars.ALL,
+            out.add(new SemanticLayer(
+                    embedder,
+                    DefaultExemplars.ALL,
                     semanticThresholds != null ? semanticThresholds : DefaultExemplars.MINILM_THRESHOLDS));
         }
         out.add(ConstraintLayer.defaults());
@@ -90,8 +93,8 @@ public final class SafetyValidator {
     /**
      * Validates with the named layers (all if null) and earlier conversation messages (none if null).
      */
-    public SafetyResult validate(String text, SafetyLevel level, @Nullable Set<String> layerNames,
-            @Nullable List<String> context) {
+    public SafetyResult validate(
+            String text, SafetyLevel level, @Nullable Set<String> layerNames, @Nullable List<String> context) {
         return validate(SafetyInput.of(text, level, context == null ? List.of() : context), layerNames);
     }
 
@@ -112,7 +115,8 @@ public final class SafetyValidator {
         SafetyLevel level = input.level();
         double risk = Scoring.noisyOr(findings);
         boolean blocking = findings.stream().anyMatch(Finding::blocking);
-        Verdict verdict = blocking || risk >= unsafeThreshold(level) ? Verdict.UNSAFE
+        Verdict verdict = blocking || risk >= unsafeThreshold(level)
+                ? Verdict.UNSAFE
                 : risk >= warnThreshold(level) ? Verdict.WARNING : Verdict.SAFE;
         RiskLevel band = RiskLevel.ofRisk(risk);
         for (Finding f : findings) {
@@ -126,8 +130,17 @@ public final class SafetyValidator {
         if (!anonymous) {
             boundaries.record(input.source(), verdict == Verdict.UNSAFE);
         }
-        return new SafetyResult(verdict, 1.0 - risk, band, categoryRisks(findings), findings, results,
-                RuleEngine.micros(t0), approved, level, tolerance);
+        return new SafetyResult(
+                verdict,
+                1.0 - risk,
+                band,
+                categoryRisks(findings),
+                findings,
+                results,
+                RuleEngine.micros(t0),
+                approved,
+                level,
+                tolerance);
     }
 
     /** Risk at or above which a text is at least WARNING. */

@@ -89,12 +89,13 @@ public final class SemanticLayer extends FindingLayer {
         if (this.exemplars.isEmpty()) {
             throw new IllegalArgumentException("no exemplars");
         }
-        List<float[]> vs = embedder.embedAll(this.exemplars.stream().map(Exemplar::text).toList());
+        List<float[]> vs =
+                embedder.embedAll(this.exemplars.stream().map(Exemplar::text).toList());
         this.vectors = vs.toArray(new float[0][]);
         for (float[] v : vectors) {
             if (v.length != embedder.dimension()) {
-                throw new IllegalArgumentException("embedder returned " + v.length + " dims, declared "
-                        + embedder.dimension());
+                throw new IllegalArgumentException(
+                        "embedder returned " + v.length + " dims, declared " + embedder.dimension());
             }
         }
     }
@@ -106,15 +107,27 @@ public final class SemanticLayer extends FindingLayer {
         for (int[] span : chunks(input.text())) {
             String chunk = input.text().substring(span[0], span[1]);
             Vote v = vote(embedder.embed(chunk));
-            if (v.category != null && v.bestAttack >= thresholds.minSimilarity().get(level)
+            if (v.category != null
+                    && v.bestAttack >= thresholds.minSimilarity().get(level)
                     && v.attackShare >= thresholds.minVote().get(level)) {
                 // Fixed confidence: the thresholds already decide whether the evidence is good enough.
                 double confidence = 0.9;
                 Severity sev = v.attackShare >= 0.8 ? Severity.HIGH : Severity.MEDIUM;
-                out.add(new Finding(NAME, "semantic.nearest_attack", v.category, sev,
-                        String.format(Locale.ROOT, "close to known %s examples (cos %.2f, vote %.2f)",
-                                v.category, v.bestAttack, v.attackShare),
-                        span[0], span[1], false, confidence));
+                out.add(new Finding(
+                        NAME,
+                        "semantic.nearest_attack",
+                        v.category,
+                        sev,
+                        String.format(
+                                Locale.ROOT,
+                                "close to known %s examples (cos %.2f, vote %.2f)",
+                                v.category,
+                                v.bestAttack,
+                                v.attackShare),
+                        span[0],
+                        span[1],
+                        false,
+                        confidence));
             }
         }
         return dedupe(out);
@@ -153,8 +166,11 @@ public final class SemanticLayer extends FindingLayer {
                 perCategory.merge(c, w, Double::sum);
             }
         }
-        double attack = perCategory.values().stream().mapToDouble(Double::doubleValue).sum();
-        Category top = perCategory.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        double attack =
+                perCategory.values().stream().mapToDouble(Double::doubleValue).sum();
+        Category top = perCategory.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse(null);
         return new Vote(top, bestAttack, total == 0 ? 0 : attack / total);
     }
@@ -172,8 +188,9 @@ public final class SemanticLayer extends FindingLayer {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean end = c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';')
-                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+            boolean end = c == '\n'
+                    || ((c == '.' || c == '!' || c == '?' || c == ';')
+                            && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
             if (end || i + 1 == text.length()) {
                 int e = i + 1;
                 if (text.substring(start, e).trim().length() >= 12) {
@@ -196,10 +213,19 @@ public final class SemanticLayer extends FindingLayer {
     private static List<Finding> dedupe(List<Finding> findings) {
         EnumMap<Category, Finding> merged = new EnumMap<>(Category.class);
         for (Finding f : findings) {
-            merged.merge(f.category(), f, (a, b) -> new Finding(a.layer(), a.ruleId(), a.category(),
-                    a.severity().max(b.severity()), a.weight() >= b.weight() ? a.message() : b.message(),
-                    Math.min(a.start(), b.start()), Math.max(a.end(), b.end()), false, Math.max(a.confidence(),
-                    b.confidence())));
+            merged.merge(
+                    f.category(),
+                    f,
+                    (a, b) -> new Finding(
+                            a.layer(),
+                            a.ruleId(),
+                            a.category(),
+                            a.severity().max(b.severity()),
+                            a.weight() >= b.weight() ? a.message() : b.message(),
+                            Math.min(a.start(), b.start()),
+                            Math.max(a.end(), b.end()),
+                            false,
+                            Math.max(a.confidence(), b.confidence())));
         }
         return List.copyOf(merged.values());
     }

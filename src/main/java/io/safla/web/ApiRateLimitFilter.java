@@ -2,8 +2,6 @@ package io.safla.web;
 
 import io.safla.monitor.RateLimiter;
 import io.safla.monitor.service.RateLimits;
-
-import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code RATE_LIMIT_PER_MINUTE} for {@code /api}: 429 with {@code Retry-After}, else {@code X-RateLimit-Remaining}. */
 class ApiRateLimitFilter extends OncePerRequestFilter {

@@ -1,6 +1,5 @@
 package io.safla.web;
 
-import io.safla.memory.MemoryEngine;
 import io.safla.checkpoint.CheckpointInfo;
 import io.safla.checkpoint.service.CheckpointService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +30,14 @@ class CheckpointController {
         this.guard = guard;
     }
 
-    record Reason(@Nullable @Size(max = 200, message = "must be at most 200 characters") String reason) {}
+    record Reason(
+            @Nullable @Size(max = 200, message = "must be at most 200 characters")
+            String reason) {}
 
-    record EmergencyState(boolean frozen, @Nullable Instant since, @Nullable String reason) {}
+    record EmergencyState(
+            boolean frozen,
+            @Nullable Instant since,
+            @Nullable String reason) {}
 
     @GetMapping("/checkpoints")
     List<CheckpointInfo> list() {
@@ -41,13 +45,15 @@ class CheckpointController {
     }
 
     @PostMapping("/checkpoints")
-    ResponseEntity<CheckpointInfo> create(@Valid @RequestBody(required = false) @Nullable Reason body,
-            HttpServletRequest request) {
+    ResponseEntity<CheckpointInfo> create(
+            @Valid @RequestBody(required = false) @Nullable Reason body, HttpServletRequest request) {
         guard.require(request);
-        String reason = body == null || body.reason() == null || body.reason().isBlank() ? "on request"
+        String reason = body == null || body.reason() == null || body.reason().isBlank()
+                ? "on request"
                 : body.reason().strip();
         CheckpointInfo info = checkpoints.create(reason);
-        return ResponseEntity.created(URI.create("/api/safety/checkpoints/" + info.id())).body(info);
+        return ResponseEntity.created(URI.create("/api/safety/checkpoints/" + info.id()))
+                .body(info);
     }
 
     @PostMapping("/rollback/{id}")
@@ -64,8 +70,10 @@ class CheckpointController {
     @PostMapping("/emergency-stop")
     EmergencyState stop(@Valid @RequestBody(required = false) @Nullable Reason body, HttpServletRequest request) {
         guard.require(request);
-        checkpoints.emergencyStop(body == null || body.reason() == null || body.reason().isBlank()
-                ? "stopped by an operator" : body.reason().strip());
+        checkpoints.emergencyStop(
+                body == null || body.reason() == null || body.reason().isBlank()
+                        ? "stopped by an operator"
+                        : body.reason().strip());
         return state();
     }
 
@@ -77,7 +85,9 @@ class CheckpointController {
     }
 
     private EmergencyState state() {
-        return checkpoints.emergency().map(f -> new EmergencyState(true, f.since(), f.reason()))
+        return checkpoints
+                .emergency()
+                .map(f -> new EmergencyState(true, f.since(), f.reason()))
                 .orElse(new EmergencyState(false, null, null));
     }
 }

@@ -1,16 +1,16 @@
 package io.safla.web;
 
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryStats;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
+import io.safla.memory.SafeText;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.Metric;
-import io.safla.memory.SafeText;
-import io.safla.checkpoint.service.CheckpointService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -57,25 +57,44 @@ class MemoryController {
     }
 
     record AddRequest(
-            @NotBlank(message = "must not be blank") @Size(max = MemoryService.MAX_TEXT_LENGTH,
-                    message = "must be at most " + MemoryService.MAX_TEXT_LENGTH + " characters") @SafeText String text,
+            @NotBlank(message = "must not be blank")
+            @Size(
+                    max = MemoryService.MAX_TEXT_LENGTH,
+                    message = "must be at most " + MemoryService.MAX_TEXT_LENGTH + " characters")
+            @SafeText
+            String text,
+
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
-            @Nullable @Size(max = 20, message = "at most 20 tags") List<@NotBlank @Size(max = 64) String> tags,
+
+            @Nullable @Size(max = 20, message = "at most 20 tags")
+            List<@NotBlank @Size(max = 64) String> tags,
+
             @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double importance,
-            @Nullable @Size(max = 20, message = "at most 20 entries") Map<String, @Size(max = 500) String> metadata) {}
+
+            @Nullable @Size(max = 20, message = "at most 20 entries")
+            Map<String, @Size(max = 500) String> metadata) {}
 
     record Created(String id) {}
 
     record SearchBody(
             @NotBlank(message = SearchRequest.QUERY_BLANK)
-            @Size(max = SearchRequest.MAX_QUERY_LENGTH, message = SearchRequest.QUERY_TOO_LONG) String query,
-            @Nullable @Min(value = 1, message = SearchRequest.K_OUT_OF_RANGE)
-            @Max(value = SearchRequest.MAX_K, message = SearchRequest.K_OUT_OF_RANGE) Integer k,
-            @Nullable @DecimalMin(value = "0.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE)
-            @DecimalMax(value = "1.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE) Double threshold,
+            @Size(max = SearchRequest.MAX_QUERY_LENGTH, message = SearchRequest.QUERY_TOO_LONG)
+            String query,
+
+            @Nullable
+            @Min(value = 1, message = SearchRequest.K_OUT_OF_RANGE)
+            @Max(value = SearchRequest.MAX_K, message = SearchRequest.K_OUT_OF_RANGE)
+            Integer k,
+
+            @Nullable
+            @DecimalMin(value = "0.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE)
+            @DecimalMax(value = "1.0", message = SearchRequest.THRESHOLD_OUT_OF_RANGE)
+            Double threshold,
+
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
+
             @Nullable @Pattern(regexp = "(?i)" + METRICS, message = "must be one of cosine, dot, euclidean, manhattan")
             String metric) {}
 
@@ -88,10 +107,16 @@ class MemoryController {
     @PostMapping("/items")
     ResponseEntity<Created> add(@Valid @RequestBody AddRequest body) {
         MemoryType type = body.type() == null ? MemoryType.VECTOR : MemoryType.parse(body.type());
-        MemoryItem item = memory.add(new NewMemory(null, body.text(), type,
+        MemoryItem item = memory.add(new NewMemory(
+                null,
+                body.text(),
+                type,
                 body.tags() == null ? Set.of() : Set.copyOf(body.tags()),
-                body.importance() == null ? 0.5 : body.importance(), null, body.metadata()));
-        return ResponseEntity.created(URI.create("/api/memory/items/" + item.id())).body(new Created(item.id()));
+                body.importance() == null ? 0.5 : body.importance(),
+                null,
+                body.metadata()));
+        return ResponseEntity.created(URI.create("/api/memory/items/" + item.id()))
+                .body(new Created(item.id()));
     }
 
     @GetMapping("/items/{id}")
@@ -106,14 +131,25 @@ class MemoryController {
 
     @PostMapping("/search")
     SearchAnswer search(@Valid @RequestBody SearchBody body) {
-        SearchRequest request = new SearchRequest(body.query(), body.k() == null ? 10 : body.k(),
+        SearchRequest request = new SearchRequest(
+                body.query(),
+                body.k() == null ? 10 : body.k(),
                 body.threshold() == null ? 0 : body.threshold(),
                 body.type() == null ? Set.of() : Set.of(MemoryType.parse(body.type())),
-                body.metric() == null ? Metric.COSINE : Metric.valueOf(body.metric().toUpperCase(Locale.ROOT)),
-                Set.of(), null, null);
+                body.metric() == null
+                        ? Metric.COSINE
+                        : Metric.valueOf(body.metric().toUpperCase(Locale.ROOT)),
+                Set.of(),
+                null,
+                null);
         SearchResult result = memory.search(request);
-        return new SearchAnswer(result.hits().stream().map(h -> new Result(h.item().id(), h.item().text(),
-                h.item().type().label(), h.score())).toList(), result.tookMicros(), result.cached());
+        return new SearchAnswer(
+                result.hits().stream()
+                        .map(h -> new Result(
+                                h.item().id(), h.item().text(), h.item().type().label(), h.score()))
+                        .toList(),
+                result.tookMicros(),
+                result.cached());
     }
 
     @GetMapping("/stats")
@@ -122,8 +158,9 @@ class MemoryController {
     }
 
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv",
-            message = "must be json or csv") String format) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv", message = "must be json or csv")
+                    String format) {
         boolean csv = format.equals("csv");
         byte[] body = csv ? memory.exportCsv().getBytes(StandardCharsets.UTF_8) : memory.exportJson();
         return ResponseEntity.ok()
@@ -140,12 +177,19 @@ class MemoryController {
         }
         MemoryEngine.ImportReport report = check.applied() ? memory.importJson(json) : check;
         if (!report.applied()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "Nothing was imported: the file has " + report.problems().size() + " problem(s).");
             problem.setTitle("Invalid import");
-            problem.setProperty("errors", report.problems().stream()
-                    .map(p -> new ApiExceptionHandler.FieldProblem(p.contains(":") ? p.substring(0, p.indexOf(':')) : "file",
-                            p.contains(":") ? p.substring(p.indexOf(':') + 1).strip() : p)).toList());
+            problem.setProperty(
+                    "errors",
+                    report.problems().stream()
+                            .map(p -> new ApiExceptionHandler.FieldProblem(
+                                    p.contains(":") ? p.substring(0, p.indexOf(':')) : "file",
+                                    p.contains(":")
+                                            ? p.substring(p.indexOf(':') + 1).strip()
+                                            : p))
+                            .toList());
             return ResponseEntity.badRequest().body(problem);
         }
         return ResponseEntity.ok(new ImportAnswer(report.imported()));

@@ -29,11 +29,12 @@ class OperatorGuard {
             return;
         }
         if (!operator.enabled()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Engine-wide actions are disabled: the operator has not set ADMIN_TOKEN.");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Engine-wide actions are disabled: the operator has not set ADMIN_TOKEN.");
         }
         if (!operator.verify(request.getHeader(HEADER))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
                     "This engine-wide action needs the operator token in the " + HEADER + " header.");
         }
     }

@@ -30,9 +30,15 @@ class RequestMetricsFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // the query string only: getParameter could consume a POST body
         String query = request.getQueryString() == null ? "" : request.getQueryString();
-        return path.startsWith("/actuator") || path.startsWith("/VAADIN/") || path.startsWith("/webjars/")
-                || path.startsWith("/styles/") || path.startsWith("/js/") || path.startsWith("/images/")
-                || path.endsWith(".ico") || query.contains("v-r=heartbeat") || query.contains("v-r=push");
+        return path.startsWith("/actuator")
+                || path.startsWith("/VAADIN/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/styles/")
+                || path.startsWith("/js/")
+                || path.startsWith("/images/")
+                || path.endsWith(".ico")
+                || query.contains("v-r=heartbeat")
+                || query.contains("v-r=push");
     }
 
     @Override

@@ -27,9 +27,10 @@ class StatusController {
     /** Unknown API paths answer with a JSON 404 instead of the dashboard's HTML page. */
     @RequestMapping("/**")
     org.springframework.http.ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No such API endpoint; see docs/api_reference.md.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "No such API endpoint; see docs/api_reference.md.");
         problem.setTitle("Not found");
-        return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem);
     }
 }

@@ -1,8 +1,8 @@
 package io.safla.web;
 
 import io.safla.system.service.SaflaManager;
-import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,8 +39,12 @@ class SystemController {
         byte[] zip = manager.backupZip();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(manager.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(manager.fileName())
+                                .build()
+                                .toString())
                 .body(zip);
     }
 }

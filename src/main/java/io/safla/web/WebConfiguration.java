@@ -1,20 +1,20 @@
 package io.safla.web;
 
-import io.safla.monitor.service.RateLimits;
-import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.config.RateLimitProperties;
+import io.safla.monitor.service.RateLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
     @Bean
-    FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(RateLimits rateLimits,
-            RateLimitProperties limits, AppProperties app, ObjectMapper json) {
+    FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilter(
+            RateLimits rateLimits, RateLimitProperties limits, AppProperties app, ObjectMapper json) {
         // on a Space the proxy in front of the app is trusted to append the client's address
         boolean trust = limits.trustForwardedFor() || app.onSpace();
         FilterRegistrationBean<ApiRateLimitFilter> registration =

@@ -21,7 +21,7 @@ class BenchmarkRunnerTest {
     private final BenchmarkRunner runner = new BenchmarkRunner(KernelProvider.kernel(), clock);
 
     private BenchmarkReport run(BenchmarkSpec spec, BenchmarkTargets targets) {
-        return runner.run(spec, targets, p -> { }, () -> false);
+        return runner.run(spec, targets, p -> {}, () -> false);
     }
 
     @ParameterizedTest
@@ -43,11 +43,11 @@ class BenchmarkRunnerTest {
     @Test
     void searchWarmup_keepsWarmingUpForTheGivenTimeAndSaysHowMuch() {
         BenchmarkSpec spec = new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 1000, 128, 10, 20, 5);
-        BenchmarkRunner timed = new BenchmarkRunner(KernelProvider.kernel(), "kernel", clock,
-                java.time.Duration.ofMillis(300));
+        BenchmarkRunner timed =
+                new BenchmarkRunner(KernelProvider.kernel(), "kernel", clock, java.time.Duration.ofMillis(300));
 
         long started = System.nanoTime();
-        BenchmarkReport warmed = timed.run(spec, BenchmarkTargets.vectorsOnly(), p -> { }, () -> false);
+        BenchmarkReport warmed = timed.run(spec, BenchmarkTargets.vectorsOnly(), p -> {}, () -> false);
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         BenchmarkReport counted = run(spec, BenchmarkTargets.vectorsOnly());
 
@@ -66,7 +66,8 @@ class BenchmarkRunnerTest {
 
     @Test
     void scalarSuite_reportsScalarKernel() {
-        BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_SCALAR, 1000, 128, 5, 10, 1),
+        BenchmarkReport report = run(
+                new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_SCALAR, 1000, 128, 5, 10, 1),
                 BenchmarkTargets.vectorsOnly());
 
         assertThat(report.machine().kernel()).isEqualTo(new ScalarKernel().name());
@@ -74,7 +75,8 @@ class BenchmarkRunnerTest {
 
     @Test
     void quantizedSearch_recallIsHighButMeasured() {
-        BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_QUANTIZED, 2000, 128, 10, 20, 3),
+        BenchmarkReport report = run(
+                new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_QUANTIZED, 2000, 128, 10, 20, 3),
                 BenchmarkTargets.vectorsOnly());
 
         assertThat(report.recallAtK()).isBetween(0.8, 1.0);
@@ -91,8 +93,8 @@ class BenchmarkRunnerTest {
 
     @Test
     void inserts_timesEveryPut_noRecall() {
-        BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.INSERTS, 1000, 128, 10, 10, 1),
-                BenchmarkTargets.vectorsOnly());
+        BenchmarkReport report =
+                run(new BenchmarkSpec(BenchmarkSuite.INSERTS, 1000, 128, 10, 10, 1), BenchmarkTargets.vectorsOnly());
 
         assertThat(report.operations()).isEqualTo(1000);
         assertThat(report.recallAtK()).isNull();
@@ -104,10 +106,14 @@ class BenchmarkRunnerTest {
         List<Integer> progress = new ArrayList<>();
         BenchmarkSpec spec = new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 1000, 128, 10, 2000, 5);
 
-        BenchmarkReport report = runner.run(spec, BenchmarkTargets.vectorsOnly(), p -> {
-            progress.add(p);
-            progressCalls.incrementAndGet();
-        }, () -> !progress.isEmpty() && progress.get(progress.size() - 1) >= 60);
+        BenchmarkReport report = runner.run(
+                spec,
+                BenchmarkTargets.vectorsOnly(),
+                p -> {
+                    progress.add(p);
+                    progressCalls.incrementAndGet();
+                },
+                () -> !progress.isEmpty() && progress.get(progress.size() - 1) >= 60);
 
         assertThat(report.cancelled()).isTrue();
         assertThat(report.operations()).isPositive().isLessThan(2000);
@@ -117,8 +123,11 @@ class BenchmarkRunnerTest {
 
     @Test
     void cancel_beforeStart_returnsEmptyCancelledReport() {
-        BenchmarkReport report = runner.run(new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 200_000, 128, 10,
-                10, 5), BenchmarkTargets.vectorsOnly(), p -> { }, () -> true);
+        BenchmarkReport report = runner.run(
+                new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 200_000, 128, 10, 10, 5),
+                BenchmarkTargets.vectorsOnly(),
+                p -> {},
+                () -> true);
 
         assertThat(report.cancelled()).isTrue();
         assertThat(report.operations()).isZero();
@@ -127,30 +136,37 @@ class BenchmarkRunnerTest {
     @Test
     void textSuites_callTheInjectedFunction() {
         AtomicInteger calls = new AtomicInteger();
-        BenchmarkTargets targets = new BenchmarkTargets("fake", t -> calls.incrementAndGet(), t -> t.length(),
-                (t, k) -> t, null, "no api");
+        BenchmarkTargets targets = new BenchmarkTargets(
+                "fake", t -> calls.incrementAndGet(), t -> t.length(), (t, k) -> t, null, "no api");
 
         BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.EMBEDDING, 1000, 128, 10, 25, 1), targets);
 
         assertThat(report.operations()).isEqualTo(25);
         assertThat(calls).hasValue(25 + 10);
         assertThat(report.machine().embedder()).isEqualTo("fake");
-        assertThat(run(new BenchmarkSpec(BenchmarkSuite.CACHE_EFFECT, 1000, 128, 10, 12, 1), targets).note())
+        assertThat(run(new BenchmarkSpec(BenchmarkSuite.CACHE_EFFECT, 1000, 128, 10, 12, 1), targets)
+                        .note())
                 .contains("cache hits");
     }
 
     @Test
     void missingTarget_failsWithDegradedReason() {
-        assertThatThrownBy(() -> run(new BenchmarkSpec(BenchmarkSuite.SAFETY, 1000, 128, 10, 10, 1),
-                BenchmarkTargets.vectorsOnly())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> run(
+                        new BenchmarkSpec(BenchmarkSuite.SAFETY, 1000, 128, 10, 10, 1), BenchmarkTargets.vectorsOnly()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Degraded: no application targets were given");
     }
 
     @Test
     void api_callsCappedByBudget_andStopsOn429() {
         AtomicInteger calls = new AtomicInteger();
-        BenchmarkTargets capped = new BenchmarkTargets("fake", null, null, null,
-                new BenchmarkTargets.ApiProbe((t, k) -> calls.incrementAndGet() > 0 ? 200 : 500, 12, "fake api"), "");
+        BenchmarkTargets capped = new BenchmarkTargets(
+                "fake",
+                null,
+                null,
+                null,
+                new BenchmarkTargets.ApiProbe((t, k) -> calls.incrementAndGet() > 0 ? 200 : 500, 12, "fake api"),
+                "");
 
         BenchmarkReport report = run(new BenchmarkSpec(BenchmarkSuite.API_LATENCY, 1000, 128, 10, 100, 1), capped);
 
@@ -159,8 +175,13 @@ class BenchmarkRunnerTest {
         assertThat(report.note()).contains("fake api").contains("10 timed calls of 100 requested");
 
         AtomicInteger limited = new AtomicInteger();
-        BenchmarkTargets throttled = new BenchmarkTargets("fake", null, null, null,
-                new BenchmarkTargets.ApiProbe((t, k) -> limited.incrementAndGet() > 5 ? 429 : 200, 30, "fake"), "");
+        BenchmarkTargets throttled = new BenchmarkTargets(
+                "fake",
+                null,
+                null,
+                null,
+                new BenchmarkTargets.ApiProbe((t, k) -> limited.incrementAndGet() > 5 ? 429 : 200, 30, "fake"),
+                "");
         BenchmarkReport stopped = run(new BenchmarkSpec(BenchmarkSuite.API_LATENCY, 1000, 128, 10, 20, 1), throttled);
         assertThat(stopped.operations()).isEqualTo(3);
         assertThat(stopped.note()).contains("429");

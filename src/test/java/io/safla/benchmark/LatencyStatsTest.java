@@ -22,7 +22,10 @@ class LatencyStatsTest {
         assertThat(s.maxMicros()).isEqualTo(100.0);
         assertThat(s.meanMicros()).isEqualTo(50.5);
         assertThat(s.histogram().total()).isEqualTo(100);
-        assertThat(s.histogram().edgesMicros()).hasSize(LatencyStats.BUCKETS + 1).startsWith(1.0).endsWith(100.0);
+        assertThat(s.histogram().edgesMicros())
+                .hasSize(LatencyStats.BUCKETS + 1)
+                .startsWith(1.0)
+                .endsWith(100.0);
     }
 
     @Test

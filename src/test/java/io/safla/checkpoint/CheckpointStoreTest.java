@@ -23,7 +23,11 @@ class CheckpointStoreTest {
     void save_thenLoad_returnsTheSameStateAndSettings() throws Exception {
         CheckpointStore store = new CheckpointStore(dir, 5, clock);
 
-        CheckpointInfo info = store.save("before import", 3, "abc123", Map.of("memory", "{\"x\":1}"),
+        CheckpointInfo info = store.save(
+                "before import",
+                3,
+                "abc123",
+                Map.of("memory", "{\"x\":1}"),
                 "state-bytes".getBytes(StandardCharsets.UTF_8));
 
         Checkpoint loaded = store.load(info.id()).orElseThrow();
@@ -39,15 +43,20 @@ class CheckpointStoreTest {
     void hybridState_isKeptWhenGiven_andAbsentFromCheckpointsWithoutIt() throws Exception {
         CheckpointStore store = new CheckpointStore(dir, 5, clock);
 
-        CheckpointInfo with = store.save("with", 1, "c", Map.of(), new byte[] {1},
-                "hybrid-bytes".getBytes(StandardCharsets.UTF_8));
+        CheckpointInfo with =
+                store.save("with", 1, "c", Map.of(), new byte[] {1}, "hybrid-bytes".getBytes(StandardCharsets.UTF_8));
         CheckpointInfo without = store.save("without", 1, "c", Map.of(), new byte[] {1});
 
-        assertThat(store.load(with.id()).orElseThrow().hybrid()).hasValueSatisfying(
-                b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("hybrid-bytes"));
+        assertThat(store.load(with.id()).orElseThrow().hybrid())
+                .hasValueSatisfying(
+                        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("hybrid-bytes"));
         assertThat(store.load(without.id()).orElseThrow().hybrid()).isEmpty();
         // a reopened store reads both kinds
-        assertThat(new CheckpointStore(dir, 5, clock).load(with.id()).orElseThrow().hybrid()).isPresent();
+        assertThat(new CheckpointStore(dir, 5, clock)
+                        .load(with.id())
+                        .orElseThrow()
+                        .hybrid())
+                .isPresent();
     }
 
     @Test

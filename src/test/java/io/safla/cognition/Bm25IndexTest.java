@@ -68,7 +68,9 @@ class Bm25IndexTest {
         }
         assertThat(incremental.score("postgres", "b")).isZero();
         assertThat(incremental.top("03", 5)).isEmpty(); // its only holder is gone from the postings too
-        assertThat(incremental.top("disk postgres", 5)).extracting(Map.Entry::getKey).containsExactly("a");
+        assertThat(incremental.top("disk postgres", 5))
+                .extracting(Map.Entry::getKey)
+                .containsExactly("a");
         assertThat(incremental.size()).isEqualTo(4);
         assertThat(incremental.remove("b")).isFalse();
     }

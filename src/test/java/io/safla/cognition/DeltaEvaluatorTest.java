@@ -31,8 +31,8 @@ class DeltaEvaluatorTest {
 
     @Test
     void totalIsTheWeightedSumOfTheContext_andDecidesImprovement() {
-        DeltaEvaluator evaluator = new DeltaEvaluator(Map.of("quality", new DeltaWeights(1, 0, 0, 0),
-                "speed", new DeltaWeights(0, 1, 0, 0)), 10);
+        DeltaEvaluator evaluator = new DeltaEvaluator(
+                Map.of("quality", new DeltaWeights(1, 0, 0, 0), "speed", new DeltaWeights(0, 1, 0, 0)), 10);
         LoopMetrics before = metrics(0.5, 100, 1, 0.5);
         LoopMetrics after = metrics(0.6, 150, 1, 0.5);
         Delta quality = evaluator.evaluate(before, after, "quality");

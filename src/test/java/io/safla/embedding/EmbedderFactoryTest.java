@@ -45,8 +45,9 @@ class EmbedderFactoryTest {
     @Test
     void create_modelFailsToLoad_fallsBackToHashingWithReason() {
         EmbedderFactory.Selection s = new EmbedderFactory(() -> {
-            throw new UnsatisfiedLinkError("no onnxruntime");
-        }).create(384, 0);
+                    throw new UnsatisfiedLinkError("no onnxruntime");
+                })
+                .create(384, 0);
 
         assertThat(s.kind()).isEqualTo(EmbedderFactory.Kind.HASHING_FALLBACK);
         assertThat(s.embedder().dimension()).isEqualTo(384);

@@ -25,8 +25,8 @@ class MiniLmEmbedderTest {
      */
     @Test
     void embed_quickstartSentences_reproducesPublishedSimilarities() {
-        List<float[]> v = embedder.embedAll(List.of(
-                "The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."));
+        List<float[]> v = embedder.embedAll(
+                List.of("The weather is lovely today.", "It's so sunny outside!", "He drove to the stadium."));
 
         assertThat(Embedder.cosine(v.get(0), v.get(1))).isCloseTo(0.6660, within(TOLERANCE));
         assertThat(Embedder.cosine(v.get(0), v.get(2))).isCloseTo(0.1046, within(TOLERANCE));
@@ -69,7 +69,8 @@ class MiniLmEmbedderTest {
         List<float[]> batch = embedder.embedAll(texts);
 
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(Embedder.cosine(batch.get(i), embedder.embed(texts.get(i)))).isCloseTo(1.0, within(1e-5));
+            assertThat(Embedder.cosine(batch.get(i), embedder.embed(texts.get(i))))
+                    .isCloseTo(1.0, within(1e-5));
         }
     }
 

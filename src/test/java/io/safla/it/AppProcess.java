@@ -1,8 +1,6 @@
 package io.safla.it;
 
 import java.io.IOException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /** The packaged jar, started as an operator would start it: {@code java -jar} with environment variables. */
 final class AppProcess implements AutoCloseable {
@@ -44,12 +44,20 @@ final class AppProcess implements AutoCloseable {
         Path log = dir.resolve("app.log");
         // every run is a first start, as on a new Space: a data dir left by an earlier run would change what is seeded
         deleteRecursively(dir.resolve("data"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Xmx512m",
+                "-jar",
+                jar().toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("SAFLA_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
+        builder.environment()
+                .put("SAFLA_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
         builder.environment().putAll(env);
         return new AppProcess(builder.start(), port, log);
     }
@@ -69,15 +77,19 @@ final class AppProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200; returns the seconds it took since the process started. */
     double awaitHealthy(Duration timeout) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("app exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 // the JSON must say so: an early answer could come from another servlet than Actuator's
                 if (response.statusCode() == 200 && overallStatusIsUp(response.body())) {
                     return (System.nanoTime() - startedNanos) / 1e9;

@@ -74,12 +74,22 @@ class DashboardSmokeIT {
     private static WebDriver chrome() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,800",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -88,35 +98,42 @@ class DashboardSmokeIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(app.url("/"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
-        wait.until(ExpectedConditions.textMatches(By.id("health-badge"), java.util.regex.Pattern.compile("UP|DEGRADED|DOWN")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("health-badge"), java.util.regex.Pattern.compile("UP|DEGRADED|DOWN")));
 
         for (String tab : TABS) {
             wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + tab + "']"))).click();
+                            By.xpath("//vaadin-side-nav-item[normalize-space(.)='" + tab + "']")))
+                    .click();
             wait.until(ExpectedConditions.textToBe(By.id("view-title"), tab));
             assertThat(driver.getTitle()).isEqualTo(tab + " | SAFLA");
             screenshot(tab.toLowerCase());
         }
-        assertThat(driver.findElement(By.id("health-badge")).getText().lines().findFirst()).hasValue("UP");
+        assertThat(driver.findElement(By.id("health-badge")).getText().lines().findFirst())
+                .hasValue("UP");
     }
 
     @Test
     void memoryFlow_addThenSearch_showsScoredRows() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         HttpClient http = HttpClient.newHttpClient();
-        for (String text : List.of("Transformers relate every token to every other token with self-attention.",
+        for (String text : List.of(
+                "Transformers relate every token to every other token with self-attention.",
                 "Reinforcement learning agents improve a policy from rewards.",
                 "Gradient descent follows the negative gradient of the loss.")) {
-            http.send(HttpRequest.newBuilder(URI.create(app.url("/api/memory/items")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + text + "\"}")).build(),
+            http.send(
+                    HttpRequest.newBuilder(URI.create(app.url("/api/memory/items")))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + text + "\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
         driver.get(app.url("/memory"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Memory"));
         driver.findElement(By.cssSelector("#search-query input")).sendKeys("how does self-attention work");
         driver.findElement(By.id("search-button")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("search-summary"), java.util.regex.Pattern.compile("\\d+ results? for")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("search-summary"), java.util.regex.Pattern.compile("\\d+ results? for")));
         assertThat(driver.findElement(By.id("search-summary")).getText()).contains("µs");
         assertThat(driver.findElement(By.id("search-results")).getText()).contains("self-attention");
         screenshot("memory-search");
@@ -128,14 +145,19 @@ class DashboardSmokeIT {
         driver.get(app.url("/"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
         driver.findElement(By.id("recall-run-all")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#recall-steps .step-card")).size() == 5);
+        wait.until(
+                d -> d.findElements(By.cssSelector("#recall-steps .step-card")).size() == 5);
         // the default question shares no words with its answer: only real embeddings rank it first
-        String recall = driver.findElements(By.cssSelector("#recall-steps .step-card")).get(2).getText();
+        String recall = driver.findElements(By.cssSelector("#recall-steps .step-card"))
+                .get(2)
+                .getText();
         int answer = recall.indexOf("self-attention");
         assertThat(answer).isPositive();
         for (String other : List.of("Reinforcement learning", "Gradient descent", "vector database", "Dropout")) {
             int position = recall.indexOf(other);
-            assertThat(position < 0 || answer < position).as("the answer ranks above '%s'", other).isTrue();
+            assertThat(position < 0 || answer < position)
+                    .as("the answer ranks above '%s'", other)
+                    .isTrue();
         }
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         screenshot("demo-recall");
@@ -152,10 +174,11 @@ class DashboardSmokeIT {
         driver.findElement(By.id("validate-button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("safety-verdict"), "UNSAFE"));
         wait.until(d -> "true".equals(d.findElement(By.id("safety-radar")).getAttribute("data-rendered")));
-        assertThat(driver.findElements(By.cssSelector("#safety-highlighted .violation-mark"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#safety-highlighted .violation-mark")))
+                .isNotEmpty();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "document.getElementById('safety-result').scrollIntoView()");
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("document.getElementById('safety-result').scrollIntoView()");
         screenshot("safety-validate");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
@@ -166,7 +189,8 @@ class DashboardSmokeIT {
         driver.get(app.url("/benchmark"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Benchmark"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("run-button"))).click();
-        wait.until(ExpectedConditions.textMatches(By.id("result-summary"), java.util.regex.Pattern.compile("(?s).*p99.*")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("result-summary"), java.util.regex.Pattern.compile("(?s).*p99.*")));
         wait.until(d -> "true".equals(d.findElement(By.id("latency-chart")).getAttribute("data-rendered")));
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1300));
         screenshot("benchmark-run");
@@ -183,23 +207,26 @@ class DashboardSmokeIT {
         driver.get(app.url("/admin"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#operator-token input")))
                 .sendKeys(OPERATOR_TOKEN);
-        driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Unlock']")).click();
+        driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='Unlock']"))
+                .click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("operator-environment")));
         assertThat(driver.getPageSource()).doesNotContain(OPERATOR_TOKEN);
 
         driver.get(app.url("/settings"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Settings"));
         var ttl = driver.findElement(By.cssSelector("#setting-cache-ttl input"));
-        ttl.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "120",
+        ttl.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "120",
                 org.openqa.selenium.Keys.TAB);
-        wait.until(ExpectedConditions.textMatches(By.id("settings-impact"),
-                java.util.regex.Pattern.compile("(?s).*Empties the search cache.*")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("settings-impact"), java.util.regex.Pattern.compile("(?s).*Empties the search cache.*")));
         var apply = driver.findElement(By.id("settings-apply"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", apply);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", apply);
         wait.until(ExpectedConditions.elementToBeClickable(apply)).click();
-        wait.until(ExpectedConditions.textMatches(By.id("settings-history"),
-                java.util.regex.Pattern.compile("(?s).*cacheTtlSeconds.*")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("settings-history"), java.util.regex.Pattern.compile("(?s).*cacheTtlSeconds.*")));
         screenshot("settings-applied");
     }
 
@@ -210,16 +237,21 @@ class DashboardSmokeIT {
         // the hybrid store loads after the engine; readiness does not wait for it
         wait.until(d -> {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health"))).build(),
-                        HttpResponse.BodyHandlers.ofString()).body().matches(
-                                "(?s).*\"hybridMemory\":\\{\"status\":\"UP\".*");
+                return http.send(
+                                HttpRequest.newBuilder(URI.create(app.url("/actuator/health")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .matches("(?s).*\"hybridMemory\":\\{\"status\":\"UP\".*");
             } catch (Exception e) {
                 return false;
             }
         });
         driver.get(app.url("/memory"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Memory"));
-        for (var tab : List.of(List.of("Graph", "graph-chart", "memory-graph"), List.of("Map", "map-chart", "memory-map"),
+        for (var tab : List.of(
+                List.of("Graph", "graph-chart", "memory-graph"),
+                List.of("Map", "map-chart", "memory-map"),
                 List.of("Timeline", "timeline-chart", "memory-timeline"),
                 List.of("Working", "working-chart", "memory-working"))) {
             By tabButton = By.xpath("//vaadin-tab[normalize-space(.)='" + tab.get(0) + "']");
@@ -238,11 +270,13 @@ class DashboardSmokeIT {
         driver.get(app.url("/"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-tab[normalize-space(.)='Self-improving loop']"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("loop-run-all"))).click();
+                        By.xpath("//vaadin-tab[normalize-space(.)='Self-improving loop']")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("loop-run-all")))
+                .click();
         wait.until(ExpectedConditions.attributeToBe(By.id("loop-chart"), "data-rendered", "true"));
-        wait.until(ExpectedConditions.textMatches(By.id("loop-position"),
-                java.util.regex.Pattern.compile("(?i).*(done|complete|finished).*")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("loop-position"), java.util.regex.Pattern.compile("(?i).*(done|complete|finished).*")));
         scrollIntoView(By.id("loop-chart"));
         screenshot("demo-loop");
     }
@@ -284,8 +318,9 @@ class DashboardSmokeIT {
             for (String path : List.of("/", "/memory", "/safety", "/benchmark", "/settings")) {
                 driver.get(app.url(path));
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("view-title")));
-                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as("sideways overflow on %s", path).isLessThanOrEqualTo(0L);
                 screenshot("phone" + (path.equals("/") ? "-demo" : path.replace('/', '-')));
             }
@@ -296,23 +331,27 @@ class DashboardSmokeIT {
 
     @Test
     void responses_carrySecurityHeaders() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(app.url("/"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(app.url("/"))).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
                 .contains("frame-ancestors 'self' https://huggingface.co https://*.hf.space");
         assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
-        HttpResponse<String> prometheus = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(app.url("/actuator/prometheus"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> prometheus = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.url("/actuator/prometheus")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }
 
     private static void scrollIntoView(By element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'});", driver.findElement(element));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", driver.findElement(element));
     }
 
     private static void screenshot(String name) throws Exception {

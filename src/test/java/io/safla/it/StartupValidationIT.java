@@ -13,7 +13,9 @@ class StartupValidationIT {
     @Test
     void negativeRateLimit_stopsStartUpNamingTheVariable() throws Exception {
         try (AppProcess app = AppProcess.start("bad-rate-limit", Map.of("RATE_LIMIT_PER_MINUTE", "-1"))) {
-            assertThat(app.process.waitFor(90, TimeUnit.SECONDS)).as("app exits").isTrue();
+            assertThat(app.process.waitFor(90, TimeUnit.SECONDS))
+                    .as("app exits")
+                    .isTrue();
 
             assertThat(app.process.exitValue()).isNotZero();
             assertThat(Files.readString(app.log))

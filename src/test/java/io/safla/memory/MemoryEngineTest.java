@@ -33,8 +33,12 @@ class MemoryEngineTest {
 
     private MemoryEngine engine(int capacity, int dimension, boolean durable) throws Exception {
         DurableLog log = durable ? DurableLog.open(dir, SyncPolicy.OS_BUFFERED, clock) : null;
-        MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(capacity, EvictionPolicy.LRU, 100,
-                Duration.ofMinutes(5), 1000, 1), new HashingEmbedder(dimension), new ScalarKernel(), log, clock);
+        MemoryEngine engine = new MemoryEngine(
+                new MemoryEngine.Config(capacity, EvictionPolicy.LRU, 100, Duration.ofMinutes(5), 1000, 1),
+                new HashingEmbedder(dimension),
+                new ScalarKernel(),
+                log,
+                clock);
         open.add(engine);
         return engine;
     }
@@ -62,7 +66,9 @@ class MemoryEngineTest {
 
         assertThat(result.hits()).hasSize(3);
         assertThat(result.hits().get(0).item().text()).startsWith("Transformers use self-attention");
-        assertThat(result.hits()).extracting(SearchResult.Hit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(result.hits())
+                .extracting(SearchResult.Hit::score)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(result.cached()).isFalse();
     }
 
@@ -72,12 +78,14 @@ class MemoryEngineTest {
         FACTS.forEach(f -> engine.add(NewMemory.of(f)));
         engine.add(NewMemory.of("I watched the transformers attention demo and it went well.", MemoryType.EPISODIC));
 
-        SearchResult episodic = engine.search(SearchRequest.of("transformers attention", 10)
-                .withTypes(Set.of(MemoryType.EPISODIC)));
-        SearchResult strict = engine.search(SearchRequest.of("transformers attention", 10).withThreshold(0.99));
+        SearchResult episodic =
+                engine.search(SearchRequest.of("transformers attention", 10).withTypes(Set.of(MemoryType.EPISODIC)));
+        SearchResult strict =
+                engine.search(SearchRequest.of("transformers attention", 10).withThreshold(0.99));
 
-        assertThat(episodic.hits()).singleElement().satisfies(h -> assertThat(h.item().type())
-                .isEqualTo(MemoryType.EPISODIC));
+        assertThat(episodic.hits())
+                .singleElement()
+                .satisfies(h -> assertThat(h.item().type()).isEqualTo(MemoryType.EPISODIC));
         assertThat(strict.hits()).isEmpty();
     }
 
@@ -149,8 +157,14 @@ class MemoryEngineTest {
     @Test
     void export_thenImport_roundTripsTextsAndMetadata() throws Exception {
         MemoryEngine source = engine(100, 512, false);
-        source.add(new NewMemory("fact-1", FACTS.get(0), MemoryType.SEMANTIC, Set.of("nlp", "attention"), 0.9,
-                null, Map.of("source", "paper")));
+        source.add(new NewMemory(
+                "fact-1",
+                FACTS.get(0),
+                MemoryType.SEMANTIC,
+                Set.of("nlp", "attention"),
+                0.9,
+                null,
+                Map.of("source", "paper")));
         source.add(NewMemory.of(FACTS.get(1), MemoryType.EPISODIC));
 
         MemoryEngine target = engine(100, 768, false);
@@ -178,20 +192,25 @@ class MemoryEngineTest {
         MemoryEngine.ImportReport report = engine.importJson(file.getBytes(StandardCharsets.UTF_8));
 
         assertThat(report.applied()).isFalse();
-        assertThat(report.problems()).containsExactly("items[1].text: must not be blank",
-                "items[2]: unknown memory type 'dream'; allowed: vector, episodic, semantic, working",
-                "items[3]: importance must be in [0, 1]");
+        assertThat(report.problems())
+                .containsExactly(
+                        "items[1].text: must not be blank",
+                        "items[2]: unknown memory type 'dream'; allowed: vector, episodic, semantic, working",
+                        "items[3]: importance must be in [0, 1]");
         assertThat(engine.checksum()).isEqualTo(checksum);
-        assertThat(engine.importJson("{not json".getBytes(StandardCharsets.UTF_8)).problems())
-                .singleElement().asString().startsWith("not valid JSON");
+        assertThat(engine.importJson("{not json".getBytes(StandardCharsets.UTF_8))
+                        .problems())
+                .singleElement()
+                .asString()
+                .startsWith("not valid JSON");
     }
 
     @Test
     void csv_quotesCommasQuotesNewlinesAndDefusesFormulas() throws Exception {
         MemoryEngine engine = engine(100, 512, false);
         engine.add(new NewMemory("a", "plain", MemoryType.VECTOR, Set.of(), 0.5, null, Map.of()));
-        engine.add(new NewMemory("b", "say \"hi\", then\nleave", MemoryType.VECTOR, Set.of("x", "y"), 0.5, null,
-                Map.of()));
+        engine.add(new NewMemory(
+                "b", "say \"hi\", then\nleave", MemoryType.VECTOR, Set.of("x", "y"), 0.5, null, Map.of()));
         engine.add(new NewMemory("c", "=cmd|' /C calc'!A0", MemoryType.VECTOR, Set.of(), 0.5, null, Map.of()));
 
         String csv = engine.exportCsv();
@@ -213,7 +232,11 @@ class MemoryEngineTest {
         assertThat(engine.stats().dimension()).isEqualTo(768);
         assertThat(engine.size()).isEqualTo(FACTS.size());
         assertThat(progress).last().isEqualTo(100);
-        assertThat(engine.search(SearchRequest.of("gradient descent loss", 1)).hits().get(0).item().text())
+        assertThat(engine.search(SearchRequest.of("gradient descent loss", 1))
+                        .hits()
+                        .get(0)
+                        .item()
+                        .text())
                 .startsWith("Gradient descent");
     }
 
@@ -228,8 +251,13 @@ class MemoryEngineTest {
 
         assertThat(second.size()).isEqualTo(FACTS.size());
         assertThat(second.stats().dimension()).isEqualTo(1024);
-        assertThat(second.recoveryReport().problems()).anySatisfy(p -> assertThat(p).contains("re-embedded"));
-        assertThat(second.search(SearchRequest.of("convolutional image networks", 1)).hits().get(0).item().text())
+        assertThat(second.recoveryReport().problems())
+                .anySatisfy(p -> assertThat(p).contains("re-embedded"));
+        assertThat(second.search(SearchRequest.of("convolutional image networks", 1))
+                        .hits()
+                        .get(0)
+                        .item()
+                        .text())
                 .startsWith("Convolutional");
     }
 
@@ -271,13 +299,17 @@ class MemoryEngineTest {
 
         engine.freezeWrites("drill");
 
-        assertThatThrownBy(() -> engine.add(NewMemory.of("x"))).isInstanceOf(WritesFrozenException.class)
+        assertThatThrownBy(() -> engine.add(NewMemory.of("x")))
+                .isInstanceOf(WritesFrozenException.class)
                 .hasMessageContaining("drill");
         assertThatThrownBy(() -> engine.delete(item.id())).isInstanceOf(WritesFrozenException.class);
         assertThatThrownBy(() -> engine.importJson("[{\"text\": \"y\"}]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(WritesFrozenException.class);
         assertThat(engine.search(SearchRequest.of("transformers", 1)).hits()).hasSize(1);
-        assertThat(engine.frozen()).get().extracting(MemoryEngine.Freeze::reason).isEqualTo("drill");
+        assertThat(engine.frozen())
+                .get()
+                .extracting(MemoryEngine.Freeze::reason)
+                .isEqualTo("drill");
 
         engine.releaseWrites();
 
@@ -300,8 +332,12 @@ class MemoryEngineTest {
     @Test
     void bulkWrites_sendTheConfiguredBatchSizeToTheEmbedder() {
         List<Integer> addCalls = new ArrayList<>();
-        MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(100, EvictionPolicy.LRU, 100,
-                Duration.ofMinutes(5), 1000, 1), batchRecorder(addCalls, 512), new ScalarKernel(), null, clock);
+        MemoryEngine engine = new MemoryEngine(
+                new MemoryEngine.Config(100, EvictionPolicy.LRU, 100, Duration.ofMinutes(5), 1000, 1),
+                batchRecorder(addCalls, 512),
+                new ScalarKernel(),
+                null,
+                clock);
         open.add(engine);
         engine.setEmbedBatchSize(2);
 
@@ -310,9 +346,10 @@ class MemoryEngineTest {
 
         List<Integer> reembedCalls = new ArrayList<>();
         engine.setEmbedBatchSize(4);
-        engine.reembed(batchRecorder(reembedCalls, 768), p -> { });
+        engine.reembed(batchRecorder(reembedCalls, 768), p -> {});
         assertThat(reembedCalls).containsExactly(4, 1);
-        assertThatThrownBy(() -> engine.setEmbedBatchSize(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> engine.setEmbedBatchSize(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
 

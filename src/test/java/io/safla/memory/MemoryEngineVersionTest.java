@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 class MemoryEngineVersionTest {
 
     private static MemoryEngine engine() {
-        return new MemoryEngine(new MemoryEngine.Config(100, EvictionPolicy.LRU, 10, Duration.ofMinutes(1), 1000, 1),
-                new HashingEmbedder(256), new ScalarKernel(), null,
+        return new MemoryEngine(
+                new MemoryEngine.Config(100, EvictionPolicy.LRU, 10, Duration.ofMinutes(1), 1000, 1),
+                new HashingEmbedder(256),
+                new ScalarKernel(),
+                null,
                 Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -42,8 +45,10 @@ class MemoryEngineVersionTest {
     @Test
     void searchByVectorAnswersLikeTheTextSearch() throws Exception {
         try (MemoryEngine engine = engine()) {
-            engine.addAll(List.of(NewMemory.of("transformers relate tokens with attention"),
-                    NewMemory.of("reinforcement learning maximises reward"), NewMemory.of("dropout regularises")));
+            engine.addAll(List.of(
+                    NewMemory.of("transformers relate tokens with attention"),
+                    NewMemory.of("reinforcement learning maximises reward"),
+                    NewMemory.of("dropout regularises")));
             SearchRequest request = SearchRequest.of("attention between tokens", 2);
             SearchResult byText = engine.search(request);
             SearchResult byVector = engine.searchByVector(engine.embedder().embed(request.query()), request);

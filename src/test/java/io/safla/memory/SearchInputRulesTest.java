@@ -13,15 +13,17 @@ class SearchInputRulesTest {
         assertThat(SearchRequest.problems("kalman filter", 10, 0.3)).isEmpty();
         assertThat(SearchRequest.problems("x".repeat(SearchRequest.MAX_QUERY_LENGTH), SearchRequest.MAX_K, 1.0))
                 .isEmpty();
-        assertThat(new SearchRequest("kalman filter", 10, 0.3, null, null, null, null, null).k()).isEqualTo(10);
+        assertThat(new SearchRequest("kalman filter", 10, 0.3, null, null, null, null, null).k())
+                .isEqualTo(10);
     }
 
     @Test
     void problems_eachBadInput_isNamedWithItsMessage() {
-        assertThat(SearchRequest.problems("  ", 0, -0.1)).containsExactly(
-                java.util.Map.entry("query", SearchRequest.QUERY_BLANK),
-                java.util.Map.entry("k", SearchRequest.K_OUT_OF_RANGE),
-                java.util.Map.entry("threshold", SearchRequest.THRESHOLD_OUT_OF_RANGE));
+        assertThat(SearchRequest.problems("  ", 0, -0.1))
+                .containsExactly(
+                        java.util.Map.entry("query", SearchRequest.QUERY_BLANK),
+                        java.util.Map.entry("k", SearchRequest.K_OUT_OF_RANGE),
+                        java.util.Map.entry("threshold", SearchRequest.THRESHOLD_OUT_OF_RANGE));
         assertThat(SearchRequest.problems("x".repeat(SearchRequest.MAX_QUERY_LENGTH + 1), 101, Double.NaN))
                 .containsEntry("query", "must be at most 1000 characters")
                 .containsEntry("k", "must be between 1 and 100")

@@ -2,7 +2,6 @@ package io.safla.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -66,5 +65,4 @@ class RateLimiterTest {
         clock.advance(Duration.ofMinutes(3));
         assertThat(small.trackedVisitors()).isZero();
     }
-
 }

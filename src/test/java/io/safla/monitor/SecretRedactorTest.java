@@ -19,11 +19,15 @@ class SecretRedactorTest {
                 "PATH", "/usr/bin:/bin",
                 "SPACE_ID", "someone/safla"));
 
-        assertThat(redacted).containsEntry("HUGGINGFACE_API_KEY", "[redacted]")
-                .containsEntry("HF_TOKEN", "[redacted]").containsEntry("ADMIN_TOKEN", "[redacted]")
-                .containsEntry("DB_PASSWORD", "[redacted]").containsEntry("MY_SECRET", "[redacted]")
+        assertThat(redacted)
+                .containsEntry("HUGGINGFACE_API_KEY", "[redacted]")
+                .containsEntry("HF_TOKEN", "[redacted]")
+                .containsEntry("ADMIN_TOKEN", "[redacted]")
+                .containsEntry("DB_PASSWORD", "[redacted]")
+                .containsEntry("MY_SECRET", "[redacted]")
                 .containsEntry("INNOCENT_LOOKING", "[redacted]")
-                .containsEntry("PATH", "/usr/bin:/bin").containsEntry("SPACE_ID", "someone/safla");
+                .containsEntry("PATH", "/usr/bin:/bin")
+                .containsEntry("SPACE_ID", "someone/safla");
         assertThat(java.util.List.copyOf(redacted.keySet())).isSorted();
     }
 }

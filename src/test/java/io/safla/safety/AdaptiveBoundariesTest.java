@@ -1,9 +1,9 @@
 package io.safla.safety;
 
-import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.safla.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class AdaptiveBoundariesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final AdaptiveBoundaries.Policy policy = new AdaptiveBoundaries.Policy(0.35, 0.22, 0.05, 3,
-            Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1));
+    private final AdaptiveBoundaries.Policy policy = new AdaptiveBoundaries.Policy(
+            0.35, 0.22, 0.05, 3, Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(1));
     private final AdaptiveBoundaries b = new AdaptiveBoundaries(clock, policy);
 
     private void violations(String source, int n) {
@@ -80,9 +80,11 @@ class AdaptiveBoundariesTest {
 
     @Test
     void policy_invalidBounds_areRejected() {
-        assertThatThrownBy(() -> new AdaptiveBoundaries.Policy(0.3, 0.4, 0.05, 3, Duration.ofMinutes(1),
-                Duration.ZERO, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AdaptiveBoundaries.Policy(0.3, 0.1, 0, 3, Duration.ofMinutes(1),
-                Duration.ZERO, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AdaptiveBoundaries.Policy(
+                        0.3, 0.4, 0.05, 3, Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AdaptiveBoundaries.Policy(
+                        0.3, 0.1, 0, 3, Duration.ofMinutes(1), Duration.ZERO, Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -13,10 +13,20 @@ import org.junit.jupiter.api.Test;
 class BehaviourScannersTest {
 
     private static final List<String> AWKWARD = List.of(
-            "", "abc", "ab", "SWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM= x",
-            "AAAAAAAAAAAAAAAAAAAA===BBBBBBBBBBBBBBBBBBBBBB", "AAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAA=x",
-            "=AAAAAAAAAAAAAAAAAAAAAAAA", "x-AAAAAAAAAAAAAAAAAAAAAAAA-", "é𝐚𝐛𝐜 word", "na\u0308ive cafe\u0301 ab\u0301",
-            "\uD835\uDC1A\uD835\uDC1B", "раураl paypal раураl", "ЁЁЁ 123 abc_def a1b2c3");
+            "",
+            "abc",
+            "ab",
+            "SWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM= x",
+            "AAAAAAAAAAAAAAAAAAAA===BBBBBBBBBBBBBBBBBBBBBB",
+            "AAAAAAAAAAAAAAAAAAAA==",
+            "AAAAAAAAAAAAAAAAAAAA=x",
+            "=AAAAAAAAAAAAAAAAAAAAAAAA",
+            "x-AAAAAAAAAAAAAAAAAAAAAAAA-",
+            "é𝐚𝐛𝐜 word",
+            "na\u0308ive cafe\u0301 ab\u0301",
+            "\uD835\uDC1A\uD835\uDC1B",
+            "раураl paypal раураl",
+            "ЁЁЁ 123 abc_def a1b2c3");
 
     @Test
     void base64Spans_equalPattern() throws Exception {

@@ -45,7 +45,8 @@ class ConstraintLayerTest {
 
     @Test
     void check_missingMetric_isErrorNotZero() {
-        ConstraintLayer layer = new ConstraintLayer(List.of(Constraint.hard("mem", "memory_used_pct <= 90", Action.BLOCK)));
+        ConstraintLayer layer =
+                new ConstraintLayer(List.of(Constraint.hard("mem", "memory_used_pct <= 90", Action.BLOCK)));
         ConstraintEvaluation e = layer.check(Map.of("cpu_pct", 10.0)).get(0);
         assertThat(e.status()).isEqualTo(Status.ERROR);
         assertThat(e.observed()).isNull();
@@ -55,18 +56,21 @@ class ConstraintLayerTest {
     @Test
     void check_nanMetric_isError() {
         ConstraintLayer layer = new ConstraintLayer(List.of(Constraint.soft("lat", "response_time_ms <= 100")));
-        assertThat(layer.check(Map.of("response_time_ms", Double.NaN)).get(0).status()).isEqualTo(Status.ERROR);
+        assertThat(layer.check(Map.of("response_time_ms", Double.NaN)).get(0).status())
+                .isEqualTo(Status.ERROR);
     }
 
     @Test
     void check_hardViolation_requiresItsActionAndSoftOnlyWarns() {
         ConstraintLayer layer = ConstraintLayer.defaults();
-        Map<String, Double> metrics = Map.of("memory_used_pct", 97.0, "cpu_pct", 95.0, "error_rate", 0.01,
-                "response_time_ms", 2500.0);
+        Map<String, Double> metrics =
+                Map.of("memory_used_pct", 97.0, "cpu_pct", 95.0, "error_rate", 0.01, "response_time_ms", 2500.0);
         List<ConstraintEvaluation> es = layer.check(metrics);
         assertThat(ConstraintLayer.requiredAction(es)).contains(Action.EMERGENCY_STOP);
-        assertThat(es).filteredOn(e -> e.constraint().name().equals("latency_warning"))
-                .singleElement().satisfies(e -> {
+        assertThat(es)
+                .filteredOn(e -> e.constraint().name().equals("latency_warning"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(Status.VIOLATED);
                     assertThat(e.requiredAction()).isEqualTo(Action.WARN);
                 });
@@ -74,26 +78,33 @@ class ConstraintLayerTest {
 
     @Test
     void check_allWithinBounds_requiresNothing() {
-        Map<String, Double> ok = Map.of("memory_used_pct", 40.0, "cpu_pct", 20.0, "error_rate", 0.0,
-                "response_time_ms", 80.0);
-        assertThat(ConstraintLayer.requiredAction(ConstraintLayer.defaults().check(ok))).isEmpty();
+        Map<String, Double> ok =
+                Map.of("memory_used_pct", 40.0, "cpu_pct", 20.0, "error_rate", 0.0, "response_time_ms", 80.0);
+        assertThat(ConstraintLayer.requiredAction(ConstraintLayer.defaults().check(ok)))
+                .isEmpty();
     }
 
     @Test
     void evaluate_hardViolation_isBlockingFinding_softIsNot() {
         ConstraintLayer layer = new ConstraintLayer(List.of(
-                Constraint.hard("cpu", "cpu_pct <= 90", Action.ROLLBACK), Constraint.soft("err", "error_rate <= 0.05")));
-        SafetyInput in = new SafetyInput("", SafetyLevel.MODERATE, List.of(),
-                Map.of("cpu_pct", 99.0, "error_rate", 0.2), SafetyInput.ANONYMOUS);
+                Constraint.hard("cpu", "cpu_pct <= 90", Action.ROLLBACK),
+                Constraint.soft("err", "error_rate <= 0.05")));
+        SafetyInput in = new SafetyInput(
+                "", SafetyLevel.MODERATE, List.of(), Map.of("cpu_pct", 99.0, "error_rate", 0.2), SafetyInput.ANONYMOUS);
         List<Finding> fs = layer.evaluate(in).findings();
-        assertThat(fs).extracting(Finding::ruleId, Finding::blocking)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("constraint.violated.cpu", true),
+        assertThat(fs)
+                .extracting(Finding::ruleId, Finding::blocking)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("constraint.violated.cpu", true),
                         org.assertj.core.groups.Tuple.tuple("constraint.violated.err", false));
     }
 
     @Test
     void evaluate_noSnapshot_passesEmpty() {
-        assertThat(ConstraintLayer.defaults().evaluate(SafetyInput.of("text", SafetyLevel.STRICT)).findings()).isEmpty();
+        assertThat(ConstraintLayer.defaults()
+                        .evaluate(SafetyInput.of("text", SafetyLevel.STRICT))
+                        .findings())
+                .isEmpty();
     }
 
     @Test

@@ -19,7 +19,8 @@ class CorpusTest {
     void load_hasAtLeast400UniqueItemsOverAllLabels() {
         assertThat(items).hasSizeGreaterThanOrEqualTo(400);
         assertThat(items.stream().map(Corpus.Item::id).distinct().count()).isEqualTo(items.size());
-        assertThat(items.stream().map(i -> i.text().toLowerCase()).distinct().count()).isEqualTo(items.size());
+        assertThat(items.stream().map(i -> i.text().toLowerCase()).distinct().count())
+                .isEqualTo(items.size());
         Set<String> labels = items.stream().map(Corpus.Item::label).collect(Collectors.toSet());
         assertThat(labels).containsAll(Corpus.EXPECTED.keySet()).containsAll(Corpus.BENIGN_LABELS);
     }
@@ -29,7 +30,9 @@ class CorpusTest {
     void split_isDeterministicStratifiedSixtyForty() {
         Map<String, List<Corpus.Item>> byLabel = items.stream().collect(Collectors.groupingBy(Corpus.Item::label));
         byLabel.forEach((label, list) -> {
-            List<Corpus.Item> ordered = list.stream().sorted(Comparator.comparingLong(i -> crc32(i.id()))).toList();
+            List<Corpus.Item> ordered = list.stream()
+                    .sorted(Comparator.comparingLong(i -> crc32(i.id())))
+                    .toList();
             int tune = (int) Math.round(0.6 * list.size());
             for (int k = 0; k < ordered.size(); k++) {
                 assertThat(ordered.get(k).split()).as(ordered.get(k).id()).isEqualTo(k < tune ? "tune" : "test");

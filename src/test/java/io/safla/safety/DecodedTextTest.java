@@ -22,7 +22,8 @@ class DecodedTextTest {
         assertThat(d.text()).isEqualTo("x <script> y");
         int s = d.text().indexOf('<');
         int e = d.text().indexOf('>') + 1;
-        assertThat(original.substring(d.originalStart(s, e), d.originalEnd(s, e))).isEqualTo("&lt;script&gt;");
+        assertThat(original.substring(d.originalStart(s, e), d.originalEnd(s, e)))
+                .isEqualTo("&lt;script&gt;");
     }
 
     @Test
@@ -35,7 +36,8 @@ class DecodedTextTest {
         String original = "a%253Cb";
         DecodedText d = DecodedText.of(original);
         assertThat(d.text()).isEqualTo("a<b");
-        assertThat(original.substring(d.originalStart(1, 2), d.originalEnd(1, 2))).isEqualTo("%253C");
+        assertThat(original.substring(d.originalStart(1, 2), d.originalEnd(1, 2)))
+                .isEqualTo("%253C");
     }
 
     @Test

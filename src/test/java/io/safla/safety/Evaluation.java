@@ -11,8 +11,8 @@ import java.util.Set;
 final class Evaluation {
 
     /** Thresholds of the semantic layer for {@link HashingTestEmbedder}, chosen on the tune split only. */
-    static final SemanticLayer.Thresholds HASHING_THRESHOLDS = SemanticLayer.Thresholds.of(5,
-            new double[] {0.30, 0.36, 0.42}, new double[] {0.60, 0.70, 0.80});
+    static final SemanticLayer.Thresholds HASHING_THRESHOLDS =
+            SemanticLayer.Thresholds.of(5, new double[] {0.30, 0.36, 0.42}, new double[] {0.60, 0.70, 0.80});
 
     static SafetyValidator validator() {
         return SafetyValidator.standard(java.time.Clock.systemUTC(), new HashingTestEmbedder(), HASHING_THRESHOLDS);
@@ -81,7 +81,8 @@ final class Evaluation {
                             wrong++;
                         }
                     }
-                } else if (!o.item().attack() && o.flagged()
+                } else if (!o.item().attack()
+                        && o.flagged()
                         && o.result().flaggedCategories().stream().anyMatch(expected::contains)) {
                     fp++;
                 }
@@ -108,36 +109,74 @@ final class Evaluation {
                 }
             }
         }
-        return new Report(rows, new Row("overall (binary)", na + nb, tp, fp, fn, 0),
-                new Row("benign+hard_benign", nb, 0, fp, 0, 0), misses);
+        return new Report(
+                rows,
+                new Row("overall (binary)", na + nb, tp, fp, fn, 0),
+                new Row("benign+hard_benign", nb, 0, fp, 0, 0),
+                misses);
     }
 
     static String table(Report r, String title) {
         StringBuilder b = new StringBuilder();
         b.append(title).append('\n');
-        b.append(String.format(Locale.ROOT, "| %-20s | %4s | %4s | %4s | %4s | %9s | %6s | %6s | %6s |%n",
-                "label", "n", "TP", "FP", "FN", "wrong cat", "P", "R", "F1"));
+        b.append(String.format(
+                Locale.ROOT,
+                "| %-20s | %4s | %4s | %4s | %4s | %9s | %6s | %6s | %6s |%n",
+                "label",
+                "n",
+                "TP",
+                "FP",
+                "FN",
+                "wrong cat",
+                "P",
+                "R",
+                "F1"));
         b.append("|----------------------|------|------|------|------|-----------|--------|--------|--------|\n");
         for (Row row : r.rows().values()) {
-            b.append(String.format(Locale.ROOT, "| %-20s | %4d | %4d | %4d | %4d | %9d | %6.3f | %6.3f | %6.3f |%n",
-                    row.label(), row.n(), row.tp(), row.fp(), row.fn(), row.wrongCategory(), row.precision(),
-                    row.recall(), row.f1()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| %-20s | %4d | %4d | %4d | %4d | %9d | %6.3f | %6.3f | %6.3f |%n",
+                    row.label(),
+                    row.n(),
+                    row.tp(),
+                    row.fp(),
+                    row.fn(),
+                    row.wrongCategory(),
+                    row.precision(),
+                    row.recall(),
+                    row.f1()));
         }
         Row o = r.overall();
-        b.append(String.format(Locale.ROOT, "| %-20s | %4d | %4d | %4d | %4d | %9s | %6.3f | %6.3f | %6.3f |%n",
-                o.label(), o.n(), o.tp(), o.fp(), o.fn(), "-", o.precision(), o.recall(), o.f1()));
+        b.append(String.format(
+                Locale.ROOT,
+                "| %-20s | %4d | %4d | %4d | %4d | %9s | %6.3f | %6.3f | %6.3f |%n",
+                o.label(),
+                o.n(),
+                o.tp(),
+                o.fp(),
+                o.fn(),
+                "-",
+                o.precision(),
+                o.recall(),
+                o.f1()));
         Row bn = r.benign();
-        b.append(String.format(Locale.ROOT, "false-positive rate on benign+hard_benign: %d/%d = %.3f%n", bn.fp(),
-                bn.n(), bn.fpr()));
+        b.append(String.format(
+                Locale.ROOT, "false-positive rate on benign+hard_benign: %d/%d = %.3f%n", bn.fp(), bn.n(), bn.fpr()));
         return b.toString();
     }
 
     static String misses(Report r) {
         StringBuilder b = new StringBuilder();
         for (Outcome o : r.misses()) {
-            b.append(String.format(Locale.ROOT, "  %-22s %-8s %s  <- %s%n", o.item().id(), o.result().verdict(),
-                    o.item().text().replace('\n', ' '), o.result().violations().stream()
-                            .map(f -> f.ruleId() + "(" + f.severity() + ")").toList()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-22s %-8s %s  <- %s%n",
+                    o.item().id(),
+                    o.result().verdict(),
+                    o.item().text().replace('\n', ' '),
+                    o.result().violations().stream()
+                            .map(f -> f.ruleId() + "(" + f.severity() + ")")
+                            .toList()));
         }
         return b.toString();
     }

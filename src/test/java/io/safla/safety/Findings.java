@@ -18,7 +18,9 @@ final class Findings {
     }
 
     static Finding first(List<Finding> fs, String ruleId) {
-        return fs.stream().filter(f -> f.ruleId().equals(ruleId)).findFirst()
+        return fs.stream()
+                .filter(f -> f.ruleId().equals(ruleId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(ruleId + " not in " + ruleIds(fs)));
     }
 }

@@ -57,8 +57,9 @@ public final class MiniLmCalibrationMain {
     }
 
     private static void grid(Embedder e) {
-        SemanticLayer layer = new SemanticLayer(e, DefaultExemplars.ALL,
-                SemanticLayer.Thresholds.of(5, new double[] {-1, -1, -1}, new double[] {0, 0, 0}));
+        SemanticLayer layer = new SemanticLayer(
+                e, DefaultExemplars.ALL, SemanticLayer.Thresholds.of(5, new double[] {-1, -1, -1}, new double[] {0, 0, 0
+                }));
         List<Corpus.Item> tune = Corpus.split("tune");
         Set<String> instruction = Set.of("prompt_injection", "jailbreak");
         List<List<SemanticLayer.Vote>> votes = new ArrayList<>();
@@ -78,8 +79,8 @@ public final class MiniLmCalibrationMain {
                 for (int i = 0; i < tune.size(); i++) {
                     final double sim = s;
                     final double vote = v;
-                    boolean flagged = votes.get(i).stream().anyMatch(x -> x.category() != null
-                            && x.bestAttack() >= sim && x.attackShare() >= vote);
+                    boolean flagged = votes.get(i).stream()
+                            .anyMatch(x -> x.category() != null && x.bestAttack() >= sim && x.attackShare() >= vote);
                     if (instruction.contains(tune.get(i).label())) {
                         n++;
                         tp += flagged ? 1 : 0;
@@ -88,8 +89,15 @@ public final class MiniLmCalibrationMain {
                         fp += flagged ? 1 : 0;
                     }
                 }
-                System.out.printf(Locale.ROOT, "sim>=%.2f vote>=%.1f  instruction attacks %2d/%d  benign %2d/%d%n",
-                        s, v, tp, n, fp, nb);
+                System.out.printf(
+                        Locale.ROOT,
+                        "sim>=%.2f vote>=%.1f  instruction attacks %2d/%d  benign %2d/%d%n",
+                        s,
+                        v,
+                        tp,
+                        n,
+                        fp,
+                        nb);
             }
         }
     }
@@ -106,7 +114,8 @@ public final class MiniLmCalibrationMain {
             int nb = 0;
             for (Corpus.Item it : items) {
                 boolean f = !v.validate(it.text(), SafetyLevel.MODERATE, Set.of(SemanticLayer.NAME), null)
-                        .violations().isEmpty();
+                        .violations()
+                        .isEmpty();
                 if (it.label().equals("prompt_injection") || it.label().equals("jailbreak")) {
                     n++;
                     tp += f ? 1 : 0;
@@ -115,8 +124,13 @@ public final class MiniLmCalibrationMain {
                     fp += f ? 1 : 0;
                 }
             }
-            System.out.printf(Locale.ROOT, "semantic layer alone: instruction attacks %d/%d, benign flagged %d/%d%n%n",
-                    tp, n, fp, nb);
+            System.out.printf(
+                    Locale.ROOT,
+                    "semantic layer alone: instruction attacks %d/%d, benign flagged %d/%d%n%n",
+                    tp,
+                    n,
+                    fp,
+                    nb);
         }
     }
 }

@@ -17,46 +17,49 @@ class PrivacyLayerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "mail me at jane.doe@gmail.com|pii.email",
-        "call +44 20 7946 0958 please|pii.phone",
-        "call (415) 555-0132 please|pii.phone",
-        "card 4111 1111 1111 1111 exp 09/27|pii.card",
-        "amex 378282246310005|pii.card",
-        "IBAN GB82 WEST 1234 5698 7654 32|pii.iban",
-        "IBAN DE89370400440532013000|pii.iban",
-        "SSN 123-45-6789|pii.ssn",
-        "server at 84.17.35.210 is down|pii.ip_public",
-        "token hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789|secret.hf_token",
-        "key sk-proj-4fJ8kLmN2pQrS7tUvWx9yZaB3cDeFgHiJkLm|secret.openai_key",
-        "AKIAIOSFODNN7EXAMPLE|secret.aws_access_key",
-        "ghp_16C7e42F292c6912E7710c838347Ae178B4aXY|secret.github_token",
-        "xoxb-2048-1024-AbCdEfGhIjKlMnOp|secret.slack_token",
-        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36P|secret.jwt",
-        "password=hunter2|secret.password_assignment",
-        "{\"pwd\": \"Tr0ub4dor&3\"}|secret.password_assignment"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mail me at jane.doe@gmail.com|pii.email",
+                "call +44 20 7946 0958 please|pii.phone",
+                "call (415) 555-0132 please|pii.phone",
+                "card 4111 1111 1111 1111 exp 09/27|pii.card",
+                "amex 378282246310005|pii.card",
+                "IBAN GB82 WEST 1234 5698 7654 32|pii.iban",
+                "IBAN DE89370400440532013000|pii.iban",
+                "SSN 123-45-6789|pii.ssn",
+                "server at 84.17.35.210 is down|pii.ip_public",
+                "token hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789|secret.hf_token",
+                "key sk-proj-4fJ8kLmN2pQrS7tUvWx9yZaB3cDeFgHiJkLm|secret.openai_key",
+                "AKIAIOSFODNN7EXAMPLE|secret.aws_access_key",
+                "ghp_16C7e42F292c6912E7710c838347Ae178B4aXY|secret.github_token",
+                "xoxb-2048-1024-AbCdEfGhIjKlMnOp|secret.slack_token",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36P|secret.jwt",
+                "password=hunter2|secret.password_assignment",
+                "{\"pwd\": \"Tr0ub4dor&3\"}|secret.password_assignment"
+            })
     void scan_personalDataOrSecret_isFound(String text, String rule) {
         assertThat(Findings.ruleIds(scan(text))).contains(rule);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "order 4111 1111 1111 1112 not found",
-        "tracking 1234 5678 9012 3456",
-        "IBAN GB82 WEST 1234 5698 7654 33",
-        "SSN 000-12-3456",
-        "SSN 666-12-3456",
-        "SSN 912-12-3456",
-        "SSN 123-00-4567",
-        "IP 256.1.1.1 is invalid",
-        "version 1.2.3.4.5 released",
-        "The password must be at least 12 characters.",
-        "Password: must contain a symbol",
-        "password = ${DB_PASSWORD}",
-        "see user@example.com in the docs",
-        "the date 2024-01-15 and time 10:30"
-    })
+    @ValueSource(
+            strings = {
+                "order 4111 1111 1111 1112 not found",
+                "tracking 1234 5678 9012 3456",
+                "IBAN GB82 WEST 1234 5698 7654 33",
+                "SSN 000-12-3456",
+                "SSN 666-12-3456",
+                "SSN 912-12-3456",
+                "SSN 123-00-4567",
+                "IP 256.1.1.1 is invalid",
+                "version 1.2.3.4.5 released",
+                "The password must be at least 12 characters.",
+                "Password: must contain a symbol",
+                "password = ${DB_PASSWORD}",
+                "see user@example.com in the docs",
+                "the date 2024-01-15 and time 10:30"
+            })
     void scan_lookalikeWithoutValidChecksumOrValue_isNotFound(String text) {
         assertThat(scan(text)).isEmpty();
     }

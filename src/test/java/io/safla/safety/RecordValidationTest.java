@@ -20,7 +20,8 @@ class RecordValidationTest {
 
     @Test
     void layerResult_scoreOutsideUnitInterval_isRejected() {
-        assertThatThrownBy(() -> new LayerResult("l", true, 1.2, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LayerResult("l", true, 1.2, List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LayerResult("l", true, Double.NaN, List.of(), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -28,13 +29,33 @@ class RecordValidationTest {
     @Test
     void safetyResult_approvedWithBlockingFinding_isRejected() {
         Finding blocking = new Finding("l", "r", Category.SECRET, Severity.HIGH, "m", 0, 1, true, 1.0);
-        assertThatThrownBy(() -> new SafetyResult(Verdict.WARNING, 0.5, RiskLevel.MEDIUM, Map.of(), List.of(blocking),
-                List.of(), 0, true, SafetyLevel.MODERATE, 0.35)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SafetyResult(
+                        Verdict.WARNING,
+                        0.5,
+                        RiskLevel.MEDIUM,
+                        Map.of(),
+                        List.of(blocking),
+                        List.of(),
+                        0,
+                        true,
+                        SafetyLevel.MODERATE,
+                        0.35))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void safetyResult_categoryRiskOutOfRange_isRejected() {
-        assertThatThrownBy(() -> new SafetyResult(Verdict.SAFE, 1.0, RiskLevel.LOW, Map.of(Category.PII, 2.0), List.of(),
-                List.of(), 0, true, SafetyLevel.MODERATE, 0.35)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SafetyResult(
+                        Verdict.SAFE,
+                        1.0,
+                        RiskLevel.LOW,
+                        Map.of(Category.PII, 2.0),
+                        List.of(),
+                        List.of(),
+                        0,
+                        true,
+                        SafetyLevel.MODERATE,
+                        0.35))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -31,7 +31,9 @@ class RulePrefilterTest {
                     Matcher m = r.pattern().matcher(view);
                     if (m.find()) {
                         matches++;
-                        assertThat(r.mayMatch(lower)).as(r.id() + " on " + item.id()).isTrue();
+                        assertThat(r.mayMatch(lower))
+                                .as(r.id() + " on " + item.id())
+                                .isTrue();
                     }
                 }
             }
@@ -41,7 +43,9 @@ class RulePrefilterTest {
 
     @Test
     void mayMatch_withoutAnyLiteral_isFalse() {
-        Rule union = ContentSafetyLayer.RULES.stream().filter(r -> r.id().equals("sql.union_select")).findFirst()
+        Rule union = ContentSafetyLayer.RULES.stream()
+                .filter(r -> r.id().equals("sql.union_select"))
+                .findFirst()
                 .orElseThrow();
         assertThat(union.mayMatch("how do i bake bread")).isFalse();
         assertThat(union.mayMatch("1 union select null--")).isTrue();

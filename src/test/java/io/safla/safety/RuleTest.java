@@ -14,14 +14,14 @@ class RuleTest {
 
     @Test
     void withFirstCharHint_nestedGroupsAndClassesInsideBranches_areSkippedCorrectly() {
-        assertThat(Rule.withFirstCharHint("\\b(?:a(?:b|c)|d[|)]e)z"))
-                .isEqualTo("\\b(?=[aAdD])(?:a(?:b|c)|d[|)]e)z");
+        assertThat(Rule.withFirstCharHint("\\b(?:a(?:b|c)|d[|)]e)z")).isEqualTo("\\b(?=[aAdD])(?:a(?:b|c)|d[|)]e)z");
     }
 
     @Test
     void withFirstCharHint_unsafeShapes_areUnchanged() {
-        for (String re : new String[] {"\\b(?:a?b|c)", "\\b(?:ab|\\d)", "\\b(?:ab|(?:c))", "\\b(?:ab|cd)?x",
-                "(?:ab|cd)", "\\b(?:ab|)", "\\bab"}) {
+        for (String re : new String[] {
+            "\\b(?:a?b|c)", "\\b(?:ab|\\d)", "\\b(?:ab|(?:c))", "\\b(?:ab|cd)?x", "(?:ab|cd)", "\\b(?:ab|)", "\\bab"
+        }) {
             assertThat(Rule.withFirstCharHint(re)).as(re).isEqualTo(re);
         }
     }

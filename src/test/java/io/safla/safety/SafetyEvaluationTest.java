@@ -21,7 +21,9 @@ class SafetyEvaluationTest {
             System.out.println(Evaluation.misses(r));
         }
         assertThat(r.overall().f1()).as("overall F1 on test").isGreaterThanOrEqualTo(0.92);
-        assertThat(r.benign().fpr()).as("false-positive rate on benign+hard_benign").isLessThanOrEqualTo(0.03);
+        assertThat(r.benign().fpr())
+                .as("false-positive rate on benign+hard_benign")
+                .isLessThanOrEqualTo(0.03);
     }
 
     @Test

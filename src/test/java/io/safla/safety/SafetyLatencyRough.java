@@ -16,10 +16,14 @@ public final class SafetyLatencyRough {
     private SafetyLatencyRough() {}
 
     public static void main(String[] args) {
-        SafetyValidator v = SafetyValidator.standard(Clock.systemUTC(), new HashingTestEmbedder(),
-                Evaluation.HASHING_THRESHOLDS);
-        Set<String> rules = Set.of(ContentSafetyLayer.NAME, PromptInjectionLayer.NAME, PrivacyLayer.NAME,
-                BehaviourLayer.NAME, ConstraintLayer.NAME);
+        SafetyValidator v =
+                SafetyValidator.standard(Clock.systemUTC(), new HashingTestEmbedder(), Evaluation.HASHING_THRESHOLDS);
+        Set<String> rules = Set.of(
+                ContentSafetyLayer.NAME,
+                PromptInjectionLayer.NAME,
+                PrivacyLayer.NAME,
+                BehaviourLayer.NAME,
+                ConstraintLayer.NAME);
         Set<String> semantic = Set.of(SemanticLayer.NAME);
         for (String input : List.of(BenchInputs.BENIGN_1000, BenchInputs.MIXED_1000)) {
             String name = input == BenchInputs.BENIGN_1000 ? "benign" : "mixed";
@@ -40,7 +44,13 @@ public final class SafetyLatencyRough {
             t[i] = System.nanoTime() - t0;
         }
         Arrays.sort(t);
-        System.out.printf(Locale.ROOT, "%-45s p50 %7.1f us  p90 %7.1f us  p99 %7.1f us  max %8.1f us%n", label,
-                t[n / 2] / 1e3, t[(int) (n * 0.9)] / 1e3, t[(int) (n * 0.99)] / 1e3, t[n - 1] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s p50 %7.1f us  p90 %7.1f us  p99 %7.1f us  max %8.1f us%n",
+                label,
+                t[n / 2] / 1e3,
+                t[(int) (n * 0.9)] / 1e3,
+                t[(int) (n * 0.99)] / 1e3,
+                t[n - 1] / 1e3);
     }
 }

@@ -11,9 +11,12 @@ class SafetyLevelMonotonicityTest {
     /** Every finding of {@code looser} has a finding of the same rule in {@code stricter} whose span contains it. */
     private static void assertCovered(String id, SafetyResult looser, SafetyResult stricter) {
         for (Finding f : looser.violations()) {
-            assertThat(stricter.violations()).as(id + " " + f.ruleId())
-                    .anyMatch(g -> g.ruleId().equals(f.ruleId()) && g.category() == f.category()
-                            && g.start() <= f.start() && g.end() >= f.end());
+            assertThat(stricter.violations())
+                    .as(id + " " + f.ruleId())
+                    .anyMatch(g -> g.ruleId().equals(f.ruleId())
+                            && g.category() == f.category()
+                            && g.start() <= f.start()
+                            && g.end() >= f.end());
         }
     }
 
@@ -36,6 +39,8 @@ class SafetyLevelMonotonicityTest {
             flaggedPermissive += p.verdict() != Verdict.SAFE ? 1 : 0;
             flaggedStrict += s.verdict() != Verdict.SAFE ? 1 : 0;
         }
-        assertThat(flaggedStrict).as("STRICT must actually flag more than PERMISSIVE").isGreaterThan(flaggedPermissive);
+        assertThat(flaggedStrict)
+                .as("STRICT must actually flag more than PERMISSIVE")
+                .isGreaterThan(flaggedPermissive);
     }
 }

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class EngineSettingsValidationTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     private static EngineSettings with(int retentionDays, double importance, int intervalMinutes) {
-        return new EngineSettings("384", 1000, 0.0, "MODERATE", 100, 300, 2, 32, retentionDays, importance,
-                intervalMinutes);
+        return new EngineSettings(
+                "384", 1000, 0.0, "MODERATE", 100, 300, 2, 32, retentionDays, importance, intervalMinutes);
     }
 
     private static Map<String, String> errors(EngineSettings s) {
@@ -34,14 +35,14 @@ class EngineSettingsValidationTest {
 
     @Test
     void outOfRangeValues_getTheirOwnMessages() {
-        assertThat(errors(with(0, 0.5, 60))).containsExactly(
-                Map.entry("episodicRetentionDays", "must be between 1 and 3650 days"));
+        assertThat(errors(with(0, 0.5, 60)))
+                .containsExactly(Map.entry("episodicRetentionDays", "must be between 1 and 3650 days"));
         assertThat(errors(with(3651, 0.5, 60))).containsOnlyKeys("episodicRetentionDays");
-        assertThat(errors(with(30, 1.01, 60))).containsExactly(
-                Map.entry("importanceThreshold", "must be between 0 and 1"));
+        assertThat(errors(with(30, 1.01, 60)))
+                .containsExactly(Map.entry("importanceThreshold", "must be between 0 and 1"));
         assertThat(errors(with(30, -0.1, 60))).containsOnlyKeys("importanceThreshold");
-        assertThat(errors(with(30, 0.5, -1))).containsExactly(
-                Map.entry("consolidationIntervalMinutes", "must be 0 (off) or 1 to 1440 minutes"));
+        assertThat(errors(with(30, 0.5, -1)))
+                .containsExactly(Map.entry("consolidationIntervalMinutes", "must be 0 (off) or 1 to 1440 minutes"));
         assertThat(errors(with(30, 0.5, 1441))).containsOnlyKeys("consolidationIntervalMinutes");
     }
 }

@@ -1,6 +1,5 @@
 package io.safla.web;
 
-import tools.jackson.databind.ObjectMapper;
 import io.safla.memory.service.MemoryService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.ObjectMapper;
 
 /** The memory API tests' shared context (with SecurityHeadersTest's), a loaded engine and a JSON client. */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "safla.app.space-id=someone/safla-space")
 abstract class ApiTestSupport {
 
@@ -45,9 +46,10 @@ abstract class ApiTestSupport {
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress);
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

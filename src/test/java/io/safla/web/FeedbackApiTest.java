@@ -2,7 +2,6 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.safla.cognition.SelfAwareness;
 import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.config.AppProperties;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** Shares SecurityHeadersTest's context. */
 class FeedbackApiTest extends ApiTestSupport {
@@ -28,7 +28,9 @@ class FeedbackApiTest extends ApiTestSupport {
     Clock clock;
 
     private String add(String text) throws Exception {
-        return json.readTree(send("POST", "/api/memory/items", "{\"text\": \"" + text + "\"}").body()).get("id")
+        return json.readTree(send("POST", "/api/memory/items", "{\"text\": \"" + text + "\"}")
+                        .body())
+                .get("id")
                 .asString();
     }
 
@@ -36,9 +38,14 @@ class FeedbackApiTest extends ApiTestSupport {
     void feedbackRunsACycle_andTheStateShowsIt() throws Exception {
         String target = add("Ticket OPS-7781: rotate the signing keys of the release pipeline.");
         add("Ticket OPS-7790: rotate the signing keys of the staging pipeline.");
-        long cyclesBefore = json.readTree(send("GET", "/api/cognition/state", null).body()).get("cycles").asLong();
+        long cyclesBefore = json.readTree(
+                        send("GET", "/api/cognition/state", null).body())
+                .get("cycles")
+                .asLong();
 
-        HttpResponse<String> response = send("POST", "/api/memory/feedback",
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/memory/feedback",
                 "{\"query\": \"what is OPS-7781 about\", \"itemId\": \"" + target + "\", \"relevant\": true}");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -57,7 +64,9 @@ class FeedbackApiTest extends ApiTestSupport {
 
     @Test
     void feedbackOnAnUnknownItem_is404NamingTheField() throws Exception {
-        HttpResponse<String> response = send("POST", "/api/memory/feedback",
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/memory/feedback",
                 "{\"query\": \"anything\", \"itemId\": \"no-such-item\", \"relevant\": false}");
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -67,12 +76,15 @@ class FeedbackApiTest extends ApiTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"query\": \" \", \"itemId\": \"x\", \"relevant\": true}|query|must not be blank",
-            "{\"itemId\": \"x\", \"relevant\": true}|query|must not be blank",
-            "{\"query\": \"q\", \"itemId\": \"\", \"relevant\": true}|itemId|must not be blank",
-            "{\"query\": \"q\", \"itemId\": \"x\"}|relevant|must be true or false",
-            "{\"query\": \"q\", \"itemId\": \"x\", \"relevant\": \"maybe\"}|body|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"query\": \" \", \"itemId\": \"x\", \"relevant\": true}|query|must not be blank",
+                "{\"itemId\": \"x\", \"relevant\": true}|query|must not be blank",
+                "{\"query\": \"q\", \"itemId\": \"\", \"relevant\": true}|itemId|must not be blank",
+                "{\"query\": \"q\", \"itemId\": \"x\"}|relevant|must be true or false",
+                "{\"query\": \"q\", \"itemId\": \"x\", \"relevant\": \"maybe\"}|body|"
+            })
     void badInput_is400WithFieldErrors(String body, String field, String message) throws Exception {
         HttpResponse<String> response = send("POST", "/api/memory/feedback", body);
 
@@ -87,8 +99,13 @@ class FeedbackApiTest extends ApiTestSupport {
     @Test
     void whatWasLearned_survivesARestart_andAnUnreadableFileIsSetAside() throws Exception {
         String target = add("Ticket OPS-8123: renew the TLS certificate of the status page.");
-        assertThat(send("POST", "/api/memory/feedback", "{\"query\": \"what is OPS-8123 about\", \"itemId\": \""
-                + target + "\", \"relevant\": true}").statusCode()).isEqualTo(200);
+        assertThat(send(
+                                "POST",
+                                "/api/memory/feedback",
+                                "{\"query\": \"what is OPS-8123 about\", \"itemId\": \"" + target
+                                        + "\", \"relevant\": true}")
+                        .statusCode())
+                .isEqualTo(200);
         Path file = app.dataDir().resolve("cognition").resolve("learner.json");
         assertThat(file).exists();
         SelfAwareness running = feedback.state();

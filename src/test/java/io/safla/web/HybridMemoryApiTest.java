@@ -2,12 +2,12 @@ package io.safla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import io.safla.memory.service.HybridMemoryService;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** Shares MemoryApiTest's context. */
 class HybridMemoryApiTest extends ApiTestSupport {
@@ -31,11 +31,13 @@ class HybridMemoryApiTest extends ApiTestSupport {
         int total = json.readTree(all.body()).get("total").asInt();
         assertThat(total).isEqualTo(hybrid.memory().episodic().size());
 
-        JsonNode safety = json.readTree(send("GET", "/api/memory/episodes?kind=safety&limit=500").body());
+        JsonNode safety = json.readTree(
+                send("GET", "/api/memory/episodes?kind=safety&limit=500").body());
         assertThat(safety.get("total").asInt()).isPositive().isLessThan(total);
         safety.get("episodes").forEach(e -> assertThat(e.get("kind").asString()).isEqualTo("SAFETY"));
 
-        JsonNode none = json.readTree(send("GET", "/api/memory/episodes?to=2000-01-01T00:00:00Z").body());
+        JsonNode none = json.readTree(
+                send("GET", "/api/memory/episodes?to=2000-01-01T00:00:00Z").body());
         assertThat(none.get("total").asInt()).isZero();
     }
 
@@ -52,14 +54,16 @@ class HybridMemoryApiTest extends ApiTestSupport {
     @Test
     void graph_returnsTheTypedWeightedNeighbourhood_andRejectsBadHops() throws Exception {
         String centre = hybrid.memory().semantic().relations().get(0).from();
-        JsonNode graph = json.readTree(send("GET", "/api/memory/graph/" + centre + "?hops=2").body());
+        JsonNode graph = json.readTree(
+                send("GET", "/api/memory/graph/" + centre + "?hops=2").body());
         assertThat(graph.get("center").asString()).isEqualTo(centre);
         assertThat(graph.get("nodes").get(0).get("hops").asInt()).isZero();
         assertThat(graph.get("edges").size()).isPositive();
         assertThat(graph.get("edges").get(0).get("type").asString()).isNotBlank();
         assertThat(graph.get("edges").get(0).get("weight").asDouble()).isBetween(0.0, 1.0);
 
-        assertThat(send("GET", "/api/memory/graph/" + centre + "?hops=4").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/memory/graph/" + centre + "?hops=4").statusCode())
+                .isEqualTo(400);
         HttpResponse<String> unknown = send("GET", "/api/memory/graph/no-such-concept-here");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("no concept no-such-concept-here");
@@ -70,7 +74,8 @@ class HybridMemoryApiTest extends ApiTestSupport {
         JsonNode working = json.readTree(send("GET", "/api/memory/working").body());
         assertThat(working.get("halfLifeSeconds").asLong()).isPositive();
         assertThat(working.get("items").size()).isEqualTo(hybrid.context().size());
-        working.get("items").forEach(i -> assertThat(i.get("attention").asDouble())
-                .isLessThanOrEqualTo(i.get("baseAttention").asDouble()));
+        working.get("items")
+                .forEach(i -> assertThat(i.get("attention").asDouble())
+                        .isLessThanOrEqualTo(i.get("baseAttention").asDouble()));
     }
 }

@@ -6,16 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Runs as a Space would: {@code SPACE_ID} set, so the session cookie must survive a cross-site iframe. */
 @AutoConfigureMetrics
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "safla.app.space-id=someone/safla-space")
 class SecurityHeadersTest {
 
@@ -25,7 +26,9 @@ class SecurityHeadersTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -36,7 +39,9 @@ class SecurityHeadersTest {
 
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
-        assertThat(response.headers().firstValue("Content-Security-Policy")).get().asString()
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
                 .contains("frame-ancestors 'self' https://huggingface.co https://*.hf.space");
         assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
     }
@@ -46,8 +51,14 @@ class SecurityHeadersTest {
         HttpResponse<String> response = get("/");
 
         String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("SameSite=None").contains("Secure").contains("Partitioned").contains("HttpOnly");
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .contains("SameSite=None")
+                .contains("Secure")
+                .contains("Partitioned")
+                .contains("HttpOnly");
     }
 
     @Test
@@ -87,13 +98,15 @@ class SecurityHeadersTest {
     /** Regression: the custom LOADING and DEGRADED codes once replaced Boot's defaults, so DOWN answered 200. */
     @Test
     void healthStatuses_mapToTheRightHttpCodes() {
-        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.DOWN)).isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.DOWN))
+                .isEqualTo(503);
         assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.OUT_OF_SERVICE))
                 .isEqualTo(503);
         assertThat(statusMapper.getStatusCode(new org.springframework.boot.health.contributor.Status("LOADING")))
                 .isEqualTo(503);
         assertThat(statusMapper.getStatusCode(new org.springframework.boot.health.contributor.Status("DEGRADED")))
                 .isEqualTo(200);
-        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.UP)).isEqualTo(200);
+        assertThat(statusMapper.getStatusCode(org.springframework.boot.health.contributor.Status.UP))
+                .isEqualTo(200);
     }
 }

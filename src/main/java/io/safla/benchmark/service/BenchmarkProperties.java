@@ -24,8 +24,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("safla.bench")
-public record BenchmarkProperties(@DefaultValue("42") long seed, @DefaultValue("10000") @Min(1000) @Max(200000) int n,
-        @DefaultValue("384") int dimension, @DefaultValue("10") @Min(1) @Max(100) int k,
-        @DefaultValue("200") @Min(10) @Max(2000) int queries, @DefaultValue("50") @Min(1) @Max(500) int historySize,
+public record BenchmarkProperties(
+        @DefaultValue("42") long seed,
+        @DefaultValue("10000") @Min(1000) @Max(200000) int n,
+        @DefaultValue("384") int dimension,
+        @DefaultValue("10") @Min(1) @Max(100) int k,
+        @DefaultValue("200") @Min(10) @Max(2000) int queries,
+        @DefaultValue("50") @Min(1) @Max(500) int historySize,
         @DefaultValue("3") @Min(0) @Max(10) int maxWaiting,
-        @DefaultValue("1s") @DurationMin(seconds = 0) @DurationMax(seconds = 10) Duration searchWarmup) {}
+
+        @DefaultValue("1s") @DurationMin(seconds = 0) @DurationMax(seconds = 10)
+        Duration searchWarmup) {}

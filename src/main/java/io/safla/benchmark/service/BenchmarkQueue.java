@@ -55,9 +55,9 @@ final class BenchmarkQueue implements AutoCloseable {
             if (jobs.containsKey(visitor)) {
                 Job existing = jobs.get(visitor);
                 int at = positionOf(existing);
-                throw new BenchmarkRefusedException("You already have a benchmark " + (at == 0 ? "running"
-                        : "waiting (position " + at + ")")
-                        + "; wait for it to finish or cancel it first.");
+                throw new BenchmarkRefusedException(
+                        "You already have a benchmark " + (at == 0 ? "running" : "waiting (position " + at + ")")
+                                + "; wait for it to finish or cancel it first.");
             }
             if (jobs.size() >= 1 + maxWaiting) {
                 throw new BenchmarkRefusedException("The benchmark queue is full (1 running, " + (jobs.size() - 1)
@@ -152,7 +152,8 @@ final class BenchmarkQueue implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             finish(job);
             log.warn("Benchmark {} failed: {}", job.description, e.toString());
-            String message = e instanceof OutOfMemoryError ? "out of memory; try a smaller n or dimension"
+            String message = e instanceof OutOfMemoryError
+                    ? "out of memory; try a smaller n or dimension"
                     : e.getMessage() == null ? e.toString() : e.getMessage();
             call(job, l -> l.onFailed(message));
         }
@@ -198,7 +199,9 @@ final class BenchmarkQueue implements AutoCloseable {
         final Task task;
         volatile BenchmarkListener listener;
         volatile boolean cancelled;
-        @Nullable Future<?> future;
+
+        @Nullable
+        Future<?> future;
 
         Job(String visitor, String description, Task task, BenchmarkListener listener) {
             this.visitor = visitor;

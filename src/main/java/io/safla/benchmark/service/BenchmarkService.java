@@ -1,7 +1,5 @@
 package io.safla.benchmark.service;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safla.benchmark.BenchmarkReport;
@@ -20,7 +18,6 @@ import io.safla.memory.service.MemoryService;
 import io.safla.memory.vector.KernelProvider;
 import io.safla.safety.service.SafetyService;
 import jakarta.annotation.PreDestroy;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs visitors' benchmarks on one background thread (see {@link BenchmarkQueue} for the limits), keeps a shared
@@ -57,12 +55,20 @@ public class BenchmarkService {
     private final BenchmarkQueue queue;
     private final Deque<BenchmarkReport> history = new ArrayDeque<>();
     private final List<Consumer<List<BenchmarkReport>>> historyListeners = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ActiveEmbedder embedders;
 
-    BenchmarkService(BenchmarkProperties properties, MemoryService memory, ActiveEmbedder embedders, SafetyService safety,
-            RateLimitProperties rateLimit, Environment environment, MeterRegistry registry, ObjectMapper json,
+    BenchmarkService(
+            BenchmarkProperties properties,
+            MemoryService memory,
+            ActiveEmbedder embedders,
+            SafetyService safety,
+            RateLimitProperties rateLimit,
+            Environment environment,
+            MeterRegistry registry,
+            ObjectMapper json,
             Clock clock) {
         this.properties = properties;
         this.memory = memory;
@@ -72,8 +78,8 @@ public class BenchmarkService {
         this.environment = environment;
         this.registry = registry;
         this.json = json;
-        this.runner = new BenchmarkRunner(KernelProvider.kernel(), KernelProvider.describe(), clock,
-                properties.searchWarmup());
+        this.runner = new BenchmarkRunner(
+                KernelProvider.kernel(), KernelProvider.describe(), clock, properties.searchWarmup());
         this.queue = new BenchmarkQueue(properties.maxWaiting(), this::remember);
     }
 
@@ -100,16 +106,20 @@ public class BenchmarkService {
         });
         String description = spec.suite().name() + " n=" + spec.n() + " dim=" + spec.dimension();
         try {
-            return queue.submit(visitor, description, (progress, cancelled) -> {
-                try {
-                    BenchmarkReport report = runner.run(spec, targets(), progress, cancelled);
-                    count(spec.suite(), report.cancelled() ? "cancelled" : "completed");
-                    return report;
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    count(spec.suite(), "failed");
-                    throw e;
-                }
-            }, listener);
+            return queue.submit(
+                    visitor,
+                    description,
+                    (progress, cancelled) -> {
+                        try {
+                            BenchmarkReport report = runner.run(spec, targets(), progress, cancelled);
+                            count(spec.suite(), report.cancelled() ? "cancelled" : "completed");
+                            return report;
+                        } catch (RuntimeException | OutOfMemoryError e) {
+                            count(spec.suite(), "failed");
+                            throw e;
+                        }
+                    },
+                    listener);
         } catch (BenchmarkRefusedException e) {
             count(spec.suite(), "refused");
             throw e;
@@ -133,8 +143,9 @@ public class BenchmarkService {
 
     /** Runs waiting or running, without visitor ids. */
     public List<String> queueDescriptions() {
-        return queue.entries().stream().map(e -> (e.position() == 0 ? "running: " : "#" + e.position() + ": ")
-                + e.description()).toList();
+        return queue.entries().stream()
+                .map(e -> (e.position() == 0 ? "running: " : "#" + e.position() + ": ") + e.description())
+                .toList();
     }
 
     /** Finished reports, oldest first. */
@@ -172,23 +183,35 @@ public class BenchmarkService {
     }
 
     private void count(BenchmarkSuite suite, String outcome) {
-        Counter.builder("safla.benchmark.runs").description("Benchmark runs by suite and outcome")
-                .tag("suite", suite.name()).tag("outcome", outcome).register(registry).increment();
+        Counter.builder("safla.benchmark.runs")
+                .description("Benchmark runs by suite and outcome")
+                .tag("suite", suite.name())
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     private BenchmarkTargets targets() {
         if (!memory.ready()) {
-            return new BenchmarkTargets("not loaded", null,
-                    text -> safety.validate(text, null, null, List.of(), "benchmark"), null, null,
+            return new BenchmarkTargets(
+                    "not loaded",
+                    null,
+                    text -> safety.validate(text, null, null, List.of(), "benchmark"),
+                    null,
+                    null,
                     memory.stateReason());
         }
         EmbedderFactory.Selection selection = embedders.current();
         Embedder embedder = memory.engine().embedder();
         Embedder raw = embedder instanceof CachingEmbedder caching ? caching.delegate() : embedder;
         String embedderName = selection != null ? selection.describe() : raw.name();
-        return new BenchmarkTargets(embedderName, raw::embed,
+        return new BenchmarkTargets(
+                embedderName,
+                raw::embed,
                 text -> safety.validate(text, null, null, List.of(), "benchmark"),
-                (text, k) -> memory.search(SearchRequest.of(text, k)), apiProbe(), "");
+                (text, k) -> memory.search(SearchRequest.of(text, k)),
+                apiProbe(),
+                "");
     }
 
     /**
@@ -199,25 +222,33 @@ public class BenchmarkService {
     private BenchmarkTargets.ApiProbe apiProbe() {
         String port = environment.getProperty("local.server.port");
         if (port == null || port.isBlank() || "-1".equals(port)) {
-            return new BenchmarkTargets.ApiProbe((text, k) -> {
-                memory.engine().search(SearchRequest.of(text, k));
-                return 200;
-            }, BenchmarkSpec.MAX_QUERIES + 2, "IN-PROCESS, not HTTP: no server port is open, so MemoryEngine.search"
-                    + " is timed directly (no HTTP, filters or JSON); uncached queries");
+            return new BenchmarkTargets.ApiProbe(
+                    (text, k) -> {
+                        memory.engine().search(SearchRequest.of(text, k));
+                        return 200;
+                    },
+                    BenchmarkSpec.MAX_QUERIES + 2,
+                    "IN-PROCESS, not HTTP: no server port is open, so MemoryEngine.search"
+                            + " is timed directly (no HTTP, filters or JSON); uncached queries");
         }
         int budget = Math.max(1, rateLimit.perMinute() / 2);
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/memory/search");
-        return new BenchmarkTargets.ApiProbe((text, k) -> post(uri, text, k), budget, "HTTP POST " + uri
-                + ", uncached queries; at most " + budget + " calls a run (warm-up included): half of"
-                + " RATE_LIMIT_PER_MINUTE=" + rateLimit.perMinute() + ", which applies per client address");
+        return new BenchmarkTargets.ApiProbe(
+                (text, k) -> post(uri, text, k),
+                budget,
+                "HTTP POST " + uri
+                        + ", uncached queries; at most " + budget + " calls a run (warm-up included): half of"
+                        + " RATE_LIMIT_PER_MINUTE=" + rateLimit.perMinute() + ", which applies per client address");
     }
 
     private int post(URI uri, String text, int k) {
         try {
             String body = json.writeValueAsString(Map.of("query", text, "k", k));
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the API call failed: " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package io.safla.checkpoint.service;
 
-import tools.jackson.databind.ObjectMapper;
+import io.safla.checkpoint.Checkpoint;
+import io.safla.checkpoint.CheckpointInfo;
+import io.safla.checkpoint.CheckpointStore;
 import io.safla.config.AppProperties;
 import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
@@ -10,9 +12,6 @@ import io.safla.memory.MemoryEngine;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.service.StateCheckpoints;
-import io.safla.checkpoint.Checkpoint;
-import io.safla.checkpoint.CheckpointInfo;
-import io.safla.checkpoint.CheckpointStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Checkpoints of the engine state (memory and settings) under {@code <data>/checkpoints}, rollback to one of them,
@@ -39,10 +39,17 @@ public class CheckpointService implements StateCheckpoints {
     private final CheckpointStore store;
     private final Map<String, String> settings;
 
-    CheckpointService(AppProperties app, MemoryService memory, HybridMemoryService hybrid,
+    CheckpointService(
+            AppProperties app,
+            MemoryService memory,
+            HybridMemoryService hybrid,
             MemoryProperties memorySettings,
-            SafetyProperties safety, PerformanceProperties performance, RateLimitProperties rateLimit,
-            ObjectMapper json, Clock clock) throws IOException {
+            SafetyProperties safety,
+            PerformanceProperties performance,
+            RateLimitProperties rateLimit,
+            ObjectMapper json,
+            Clock clock)
+            throws IOException {
         this.memory = memory;
         this.hybrid = hybrid;
         this.store = new CheckpointStore(app.dataDir().resolve("checkpoints"), MAX_CHECKPOINTS, clock);
@@ -62,8 +69,8 @@ public class CheckpointService implements StateCheckpoints {
      * @param exact whether the state now matches the checkpoint's checksum
      * @param hybrid what happened to the shared episodic, semantic and working memory
      */
-    public record RollbackReport(CheckpointInfo checkpoint, String checksumBefore, String checksumAfter,
-            boolean exact, String hybrid) {}
+    public record RollbackReport(
+            CheckpointInfo checkpoint, String checksumBefore, String checksumAfter, boolean exact, String hybrid) {}
 
     /** For consolidation: {@link #create} under the given reason, returning the id. */
     @Override
@@ -78,9 +85,13 @@ public class CheckpointService implements StateCheckpoints {
     public CheckpointInfo create(String reason) {
         MemoryEngine engine = memory.engine();
         byte[] hybridState = hybrid.ready() ? hybrid.exportState() : null;
-        CheckpointInfo info = store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState(),
-                hybridState);
-        log.info("Checkpoint {} taken ({}): {} items{}", info.id(), reason, info.items(),
+        CheckpointInfo info =
+                store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState(), hybridState);
+        log.info(
+                "Checkpoint {} taken ({}): {} items{}",
+                info.id(),
+                reason,
+                info.items(),
                 hybridState == null ? ", hybrid memory not loaded so not included" : " and the hybrid memory");
         return info;
     }
@@ -90,8 +101,8 @@ public class CheckpointService implements StateCheckpoints {
     }
 
     public RollbackReport rollback(String id) {
-        Checkpoint checkpoint = store.load(id)
-                .orElseThrow(() -> new IllegalArgumentException("no checkpoint with id " + id));
+        Checkpoint checkpoint =
+                store.load(id).orElseThrow(() -> new IllegalArgumentException("no checkpoint with id " + id));
         MemoryEngine engine = memory.engine();
         String before = engine.checksum();
         engine.restoreState(checkpoint.memoryState());
@@ -105,10 +116,14 @@ public class CheckpointService implements StateCheckpoints {
         } else {
             var restored = hybrid.restoreState(checkpoint.hybrid().get());
             hybridOutcome = "restored: " + restored.episodic().episodes().size() + " episodes, "
-                    + restored.semantic().concepts().size() + " concepts, " + restored.working().items().size()
+                    + restored.semantic().concepts().size() + " concepts, "
+                    + restored.working().items().size()
                     + " working items";
         }
-        log.warn("Rolled back to checkpoint {} ({}): state {} the checkpoint", id, checkpoint.info().reason(),
+        log.warn(
+                "Rolled back to checkpoint {} ({}): state {} the checkpoint",
+                id,
+                checkpoint.info().reason(),
                 exact ? "matches" : "does NOT match");
         return new RollbackReport(checkpoint.info(), before, after, exact, hybridOutcome);
     }

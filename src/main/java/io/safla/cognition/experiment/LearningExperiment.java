@@ -60,8 +60,16 @@ public final class LearningExperiment {
     }
 
     /** One measured point of the curve. */
-    public record Round(int round, double feedbackNdcg, double heldOutNdcg, double controlNdcg, Map<String, Integer> heldOutStrategies,
-            int cyclesKept, int cyclesRolledBack, double hybridWeight, double threshold) {}
+    public record Round(
+            int round,
+            double feedbackNdcg,
+            double heldOutNdcg,
+            double controlNdcg,
+            Map<String, Integer> heldOutStrategies,
+            int cyclesKept,
+            int cyclesRolledBack,
+            double hybridWeight,
+            double threshold) {}
 
     /** The whole curve, round 0 being the untrained default, plus nDCG per query kind before and after. */
     public record Result(List<Round> rounds, Map<String, double[]> heldOutByKind) {
@@ -81,13 +89,13 @@ public final class LearningExperiment {
     public Map<String, Map<String, Double>> strategyTable(String split) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         try (MemoryEngine engine = newEngine(clock)) {
-            AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
-                    AdaptiveRetrieval.Config.defaults(seed));
+            AdaptiveRetrieval learner = new AdaptiveRetrieval(
+                    new CandidateRetriever(engine, 50, 20), clock, AdaptiveRetrieval.Config.defaults(seed));
             Map<String, Map<String, double[]>> sums = new TreeMap<>();
             for (RetrievalSet.LabelledQuery q : set.split(split)) {
                 for (var strategy : io.safla.cognition.Strategies.ALL) {
-                    double ndcg = RankingQuality.ndcg(learner.answer(q.query(), strategy).ids(), q.relevant(),
-                            AdaptiveRetrieval.K);
+                    double ndcg = RankingQuality.ndcg(
+                            learner.answer(q.query(), strategy).ids(), q.relevant(), AdaptiveRetrieval.K);
                     double[] s = sums.computeIfAbsent(q.kind(), k -> new TreeMap<>())
                             .computeIfAbsent(strategy.name(), k -> new double[2]);
                     s[0] += ndcg;
@@ -95,15 +103,19 @@ public final class LearningExperiment {
                 }
             }
             Map<String, Map<String, Double>> out = new TreeMap<>();
-            sums.forEach((kind, byStrategy) -> byStrategy.forEach((name, s) ->
-                    out.computeIfAbsent(kind, k -> new TreeMap<>()).put(name, s[0] / s[1])));
+            sums.forEach((kind, byStrategy) -> byStrategy.forEach(
+                    (name, s) -> out.computeIfAbsent(kind, k -> new TreeMap<>()).put(name, s[0] / s[1])));
             return out;
         }
     }
 
     private MemoryEngine newEngine(Clock clock) {
-        MemoryEngine engine = new MemoryEngine(new MemoryEngine.Config(Math.max(1, set.items().size()),
-                EvictionPolicy.LRU, 0, Duration.ofMinutes(1), 1_000_000, 1), embedder, new ScalarKernel(), null,
+        MemoryEngine engine = new MemoryEngine(
+                new MemoryEngine.Config(
+                        Math.max(1, set.items().size()), EvictionPolicy.LRU, 0, Duration.ofMinutes(1), 1_000_000, 1),
+                embedder,
+                new ScalarKernel(),
+                null,
                 clock);
         engine.addAll(set.items());
         return engine;
@@ -112,10 +124,9 @@ public final class LearningExperiment {
     public Result run(int roundCount, Consumer<Round> progress) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         try (MemoryEngine engine = newEngine(clock)) {
-            AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
-                    learnerConfig);
-            FeedbackLoop loop = new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(),
-                    clock);
+            AdaptiveRetrieval learner =
+                    new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock, learnerConfig);
+            FeedbackLoop loop = new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), clock);
             List<RetrievalSet.LabelledQuery> feedback = new ArrayList<>(set.split("feedback"));
             List<RetrievalSet.LabelledQuery> heldOut = set.split("heldout");
             List<RetrievalSet.LabelledQuery> control = set.split("control");
@@ -131,7 +142,8 @@ public final class LearningExperiment {
                 int rolledBack = 0;
                 for (int i = 0; i < feedback.size(); i += batchSize) {
                     List<Judgement> batch = feedback.subList(i, Math.min(feedback.size(), i + batchSize)).stream()
-                            .map(q -> new Judgement(q.query(), q.relevant(), Set.of())).toList();
+                            .map(q -> new Judgement(q.query(), q.relevant(), Set.of()))
+                            .toList();
                     CycleRecord cycle = loop.runCycle(batch, "interactive", true, false);
                     if (cycle.outcome() == CycleRecord.Outcome.KEPT) {
                         kept++;
@@ -139,8 +151,8 @@ public final class LearningExperiment {
                         rolledBack++;
                     }
                 }
-                Round round = measure(r, learner, feedback, heldOut, control, kept, rolledBack, byKind,
-                        r == roundCount ? 1 : -1);
+                Round round = measure(
+                        r, learner, feedback, heldOut, control, kept, rolledBack, byKind, r == roundCount ? 1 : -1);
                 rounds.add(round);
                 progress.accept(round);
             }
@@ -151,9 +163,15 @@ public final class LearningExperiment {
         }
     }
 
-    private static Round measure(int round, AdaptiveRetrieval learner, List<RetrievalSet.LabelledQuery> feedback,
+    private static Round measure(
+            int round,
+            AdaptiveRetrieval learner,
+            List<RetrievalSet.LabelledQuery> feedback,
             List<RetrievalSet.LabelledQuery> heldOut,
-            List<RetrievalSet.LabelledQuery> control, int kept, int rolledBack, Map<String, double[]> byKind,
+            List<RetrievalSet.LabelledQuery> control,
+            int kept,
+            int rolledBack,
+            Map<String, double[]> byKind,
             int kindSlot) {
         Map<String, Integer> strategies = new TreeMap<>();
         double heldOutSum = 0;
@@ -171,8 +189,15 @@ public final class LearningExperiment {
             int slot = round == 0 ? 0 : kindSlot;
             kindSums.forEach((kind, s) -> byKind.computeIfAbsent(kind, k -> new double[2])[slot] = s[0] / s[1]);
         }
-        return new Round(round, meanNdcg(learner, feedback), heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
-                meanNdcg(learner, control), strategies, kept, rolledBack, learner.hybridWeight(),
+        return new Round(
+                round,
+                meanNdcg(learner, feedback),
+                heldOut.isEmpty() ? 0 : heldOutSum / heldOut.size(),
+                meanNdcg(learner, control),
+                strategies,
+                kept,
+                rolledBack,
+                learner.hybridWeight(),
                 learner.threshold());
     }
 

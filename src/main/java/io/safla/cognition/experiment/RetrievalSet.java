@@ -1,8 +1,5 @@
 package io.safla.cognition.experiment;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
 import java.io.IOException;
@@ -15,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A labelled retrieval set: memory items and queries with their relevant item ids, each query in one split
@@ -77,15 +76,24 @@ public record RetrievalSet(List<NewMemory> items, List<LabelledQuery> queries) {
         for (JsonNode n : root.path("items")) {
             Set<String> tags = new LinkedHashSet<>();
             n.path("tags").forEach(t -> tags.add(t.asString()));
-            items.add(new NewMemory(n.path("id").asString(), n.path("text").asString(), MemoryType.SEMANTIC, tags,
-                    n.path("importance").asDouble(0.5), Instant.parse(n.path("createdAt").asString()), Map.of()));
+            items.add(new NewMemory(
+                    n.path("id").asString(),
+                    n.path("text").asString(),
+                    MemoryType.SEMANTIC,
+                    tags,
+                    n.path("importance").asDouble(0.5),
+                    Instant.parse(n.path("createdAt").asString()),
+                    Map.of()));
         }
         List<LabelledQuery> queries = new ArrayList<>();
         for (JsonNode n : root.path("queries")) {
             Set<String> relevant = new LinkedHashSet<>();
             n.path("relevant").forEach(r -> relevant.add(r.asString()));
-            queries.add(new LabelledQuery(n.path("split").asString(), n.path("kind").asString(),
-                    n.path("query").asString(), relevant));
+            queries.add(new LabelledQuery(
+                    n.path("split").asString(),
+                    n.path("kind").asString(),
+                    n.path("query").asString(),
+                    relevant));
         }
         return new RetrievalSet(items, queries);
     }

@@ -38,6 +38,7 @@ public class FeedbackLoopService {
 
     /** Seed of the learner's tie-breaking: fixed, so the same feedback teaches the same thing. */
     static final long SEED = 7;
+
     static final int GUARD_QUERIES = 100;
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackLoopService.class);
@@ -61,9 +62,19 @@ public class FeedbackLoopService {
      * @param preferredAfter and after this feedback (after a rollback: the same)
      * @param message one sentence for the visitor
      */
-    public record FeedbackOutcome(long cycle, String outcome, String preferredBefore, String preferredAfter,
-            String bestStrategy, double reward, double hybridWeightBefore, double hybridWeightAfter,
-            double thresholdBefore, double thresholdAfter, double totalDelta, List<String> violations,
+    public record FeedbackOutcome(
+            long cycle,
+            String outcome,
+            String preferredBefore,
+            String preferredAfter,
+            String bestStrategy,
+            double reward,
+            double hybridWeightBefore,
+            double hybridWeightAfter,
+            double thresholdBefore,
+            double thresholdAfter,
+            double totalDelta,
+            List<String> violations,
             String message) {}
 
     /**
@@ -82,8 +93,7 @@ public class FeedbackLoopService {
         }
         String q = query.strip();
         String before = current.learner().preferredStrategy(q);
-        CycleRecord cycle = current.runCycle(List.of(Judgement.of(q, itemId, relevant)), "interactive", false,
-                true);
+        CycleRecord cycle = current.runCycle(List.of(Judgement.of(q, itemId, relevant)), "interactive", false, true);
         String after = current.learner().preferredStrategy(q);
         LoopStateCodec.write(stateFile, current.save());
         CycleRecord.Decision decision = cycle.decisions().get(0);
@@ -93,14 +103,27 @@ public class FeedbackLoopService {
         } else if (!before.equals(after)) {
             message = "Learned: queries like this now use " + after + " instead of " + before + ".";
         } else {
-            message = String.format(Locale.ROOT, "Learned: %s stays best for queries like this; hybrid weight %.2f,"
-                    + " threshold %.2f.", after, current.learner().hybridWeight(), current.learner().threshold());
+            message = String.format(
+                    Locale.ROOT,
+                    "Learned: %s stays best for queries like this; hybrid weight %.2f," + " threshold %.2f.",
+                    after,
+                    current.learner().hybridWeight(),
+                    current.learner().threshold());
         }
-        return new FeedbackOutcome(cycle.cycle(), cycle.outcome().name(), before, after, decision.strategy(),
-                decision.reward(), cycle.hybridWeightBefore(), cycle.outcome() == CycleRecord.Outcome.KEPT
-                        ? cycle.hybridWeightAfter() : cycle.hybridWeightBefore(), cycle.thresholdBefore(),
+        return new FeedbackOutcome(
+                cycle.cycle(),
+                cycle.outcome().name(),
+                before,
+                after,
+                decision.strategy(),
+                decision.reward(),
+                cycle.hybridWeightBefore(),
+                cycle.outcome() == CycleRecord.Outcome.KEPT ? cycle.hybridWeightAfter() : cycle.hybridWeightBefore(),
+                cycle.thresholdBefore(),
                 cycle.outcome() == CycleRecord.Outcome.KEPT ? cycle.thresholdAfter() : cycle.thresholdBefore(),
-                cycle.delta().total(), cycle.violations(), message);
+                cycle.delta().total(),
+                cycle.violations(),
+                message);
     }
 
     /** The loop's self-awareness state. */
@@ -127,13 +150,19 @@ public class FeedbackLoopService {
         try {
             FeedbackLoop.Saved saved = LoopStateCodec.read(stateFile, fresh.save());
             fresh.load(saved);
-            log.info("Feedback loop: resumed from {} ({} judged queries, {} cycles)", stateFile,
-                    saved.guard().size(), saved.cycles());
+            log.info(
+                    "Feedback loop: resumed from {} ({} judged queries, {} cycles)",
+                    stateFile,
+                    saved.guard().size(),
+                    saved.cycles());
             return fresh;
         } catch (IOException | RuntimeException e) {
             Path rejected = stateFile.resolveSibling(stateFile.getFileName() + ".rejected");
-            log.warn("Feedback loop: {} cannot be used ({}); moved to {} and learning starts afresh", stateFile,
-                    e.getMessage(), rejected);
+            log.warn(
+                    "Feedback loop: {} cannot be used ({}); moved to {} and learning starts afresh",
+                    stateFile,
+                    e.getMessage(),
+                    rejected);
             try {
                 Files.move(stateFile, rejected, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {
@@ -150,8 +179,8 @@ public class FeedbackLoopService {
      * shared memory.
      */
     public static FeedbackLoop newLoop(MemoryEngine engine, Clock clock) {
-        AdaptiveRetrieval learner = new AdaptiveRetrieval(new CandidateRetriever(engine, 50, 20), clock,
-                AdaptiveRetrieval.Config.defaults(SEED));
+        AdaptiveRetrieval learner = new AdaptiveRetrieval(
+                new CandidateRetriever(engine, 50, 20), clock, AdaptiveRetrieval.Config.defaults(SEED));
         return new FeedbackLoop(learner, DeltaEvaluator.withDefaults(), SafetyGate.defaults(), clock, GUARD_QUERIES);
     }
 }

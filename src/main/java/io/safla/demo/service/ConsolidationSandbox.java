@@ -103,14 +103,17 @@ public final class ConsolidationSandbox {
             throw new IllegalStateException("restart the scenario");
         }
         ConsolidationReport report = consolidator.consolidate(working, episodic, graph);
-        Set<String> fresh = report.concepts().stream().filter(c -> c.created()).map(c -> c.conceptId())
+        Set<String> fresh = report.concepts().stream()
+                .filter(c -> c.created())
+                .map(c -> c.conceptId())
                 .collect(Collectors.toSet());
         return new Consolidated(report, fresh.size(), report.concepts().size() - fresh.size(), graph(graph, fresh));
     }
 
     private static Graph graph(SemanticGraph graph, Set<String> fresh) {
         List<Node> nodes = graph.concepts().stream()
-                .map(c -> new Node(c, graph.degree(c.id()), fresh.contains(c.id()))).toList();
+                .map(c -> new Node(c, graph.degree(c.id()), fresh.contains(c.id())))
+                .toList();
         return new Graph(nodes, graph.relations());
     }
 }

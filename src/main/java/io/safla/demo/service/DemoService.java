@@ -65,7 +65,12 @@ public class DemoService {
 
     /** The sandbox engine's settings: small, no durable log, a short search cache. */
     static MemoryEngine sandbox(Embedder embedder, Clock clock) {
-        return new MemoryEngine(new MemoryEngine.Config(SANDBOX_CAPACITY, EvictionPolicy.LRU, 50,
-                Duration.ofMinutes(5), Integer.MAX_VALUE, 1), embedder, KernelProvider.kernel(), null, clock);
+        return new MemoryEngine(
+                new MemoryEngine.Config(
+                        SANDBOX_CAPACITY, EvictionPolicy.LRU, 50, Duration.ofMinutes(5), Integer.MAX_VALUE, 1),
+                embedder,
+                KernelProvider.kernel(),
+                null,
+                clock);
     }
 }

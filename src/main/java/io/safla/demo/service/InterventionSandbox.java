@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 public final class InterventionSandbox {
 
     /** What the memory holds before the change: what the change puts at risk. */
-    static final List<String> PROTECTED = List.of("Batch normalisation rescales activations per batch.",
+    static final List<String> PROTECTED = List.of(
+            "Batch normalisation rescales activations per batch.",
             "Attention weights say how much each token looks at another.");
 
     /** The state saved before the change: how many memories, and the checksum of every item and vector. */

@@ -34,13 +34,21 @@ public final class LoopSandbox {
     public record Loaded(int memories, String embedder, int feedbackQueries, int heldOutQueries) {}
 
     /** One charted point: a cycle's label, held-out nDCG after it, its total delta and outcome (none at the start). */
-    public record Point(String label, double heldOutNdcg, double totalDelta, @Nullable String outcome) {}
+    public record Point(
+            String label,
+            double heldOutNdcg,
+            double totalDelta,
+            @Nullable String outcome) {}
 
     /**
      * A cycle or proposal as the loop recorded it, the held-out nDCG and the learner's hybrid weight and threshold
      * after it, and how many of the judged queries each strategy answered (by strategy name, sorted).
      */
-    public record Cycle(CycleRecord record, double heldOutNdcg, double hybridWeight, double threshold,
+    public record Cycle(
+            CycleRecord record,
+            double heldOutNdcg,
+            double hybridWeight,
+            double threshold,
             SortedMap<String, Integer> strategiesTried) {}
 
     private final MemoryEngine engine;
@@ -62,7 +70,10 @@ public final class LoopSandbox {
     }
 
     public Loaded loaded() {
-        return new Loaded(engine.size(), engine.embedder().name(), set.split("feedback").size(),
+        return new Loaded(
+                engine.size(),
+                engine.embedder().name(),
+                set.split("feedback").size(),
                 set.split("heldout").size());
     }
 
@@ -85,7 +96,8 @@ public final class LoopSandbox {
         }
         CycleRecord record = loop.runCycle(batch, "interactive", true, false);
         double ndcg = heldOutNdcg();
-        points.add(new Point("cycle " + cycle, ndcg, record.delta().total(), record.outcome().name()));
+        points.add(new Point(
+                "cycle " + cycle, ndcg, record.delta().total(), record.outcome().name()));
         SortedMap<String, Integer> chosen = new TreeMap<>();
         record.decisions().forEach(d -> chosen.merge(d.strategy(), 1, Integer::sum));
         return after(record, ndcg, chosen);
@@ -93,15 +105,22 @@ public final class LoopSandbox {
 
     /** Proposes a new lexical weight for the hybrid strategy; the loop's gate keeps it or rolls it back. */
     public Cycle propose(double lexicalWeight) {
-        CycleRecord record = loop.tryAdaptation(String.format(Locale.ROOT, "set the lexical weight to %.2f",
-                lexicalWeight), learner -> learner.override(lexicalWeight, learner.threshold()), "interactive");
+        CycleRecord record = loop.tryAdaptation(
+                String.format(Locale.ROOT, "set the lexical weight to %.2f", lexicalWeight),
+                learner -> learner.override(lexicalWeight, learner.threshold()),
+                "interactive");
         double ndcg = heldOutNdcg();
-        points.add(new Point("proposal", ndcg, record.delta().total(), record.outcome().name()));
+        points.add(new Point(
+                "proposal", ndcg, record.delta().total(), record.outcome().name()));
         return after(record, ndcg, new TreeMap<>());
     }
 
     private Cycle after(CycleRecord record, double ndcg, SortedMap<String, Integer> chosen) {
-        return new Cycle(record, ndcg, loop.learner().hybridWeight(), loop.learner().threshold(),
+        return new Cycle(
+                record,
+                ndcg,
+                loop.learner().hybridWeight(),
+                loop.learner().threshold(),
                 Collections.unmodifiableSortedMap(chosen));
     }
 

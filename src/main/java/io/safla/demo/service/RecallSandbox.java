@@ -37,7 +37,8 @@ public final class RecallSandbox {
             throw new IllegalArgumentException("each fact must be at most 1 000 characters");
         }
         long start = System.nanoTime();
-        List<MemoryItem> stored = engine.addAll(facts.stream().map(NewMemory::of).toList());
+        List<MemoryItem> stored =
+                engine.addAll(facts.stream().map(NewMemory::of).toList());
         return new Stored(stored, (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -10,8 +10,12 @@ package io.safla.memory.consolidation;
  * @param relatedSimilarity centroid cosine at which two concepts get a RELATED_TO relation, and a new concept a
  *     DERIVED_FROM relation to the hand-made concept whose text it resembles most
  */
-public record ConsolidationPolicy(double workingToEpisodicAttention, double episodicToSemanticImportance,
-        double clusterSimilarity, int minClusterSize, double relatedSimilarity) {
+public record ConsolidationPolicy(
+        double workingToEpisodicAttention,
+        double episodicToSemanticImportance,
+        double clusterSimilarity,
+        int minClusterSize,
+        double relatedSimilarity) {
 
     public ConsolidationPolicy {
         requireIn(workingToEpisodicAttention, "workingToEpisodicAttention");
@@ -30,9 +34,16 @@ public record ConsolidationPolicy(double workingToEpisodicAttention, double epis
      * The four thresholds the card names; concepts relate at half the clustering similarity, since two clusters
      * that stayed separate are by construction less similar than members of one.
      */
-    public ConsolidationPolicy(double workingToEpisodicAttention, double episodicToSemanticImportance,
-            double clusterSimilarity, int minClusterSize) {
-        this(workingToEpisodicAttention, episodicToSemanticImportance, clusterSimilarity, minClusterSize,
+    public ConsolidationPolicy(
+            double workingToEpisodicAttention,
+            double episodicToSemanticImportance,
+            double clusterSimilarity,
+            int minClusterSize) {
+        this(
+                workingToEpisodicAttention,
+                episodicToSemanticImportance,
+                clusterSimilarity,
+                minClusterSize,
                 clusterSimilarity / 2);
     }
 

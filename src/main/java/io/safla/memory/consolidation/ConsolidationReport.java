@@ -14,8 +14,13 @@ import java.util.List;
  * @param candidateEpisodes important episodes considered for clustering
  * @param unclusteredEpisodes candidates left in no concept (clusters below the minimum size)
  */
-public record ConsolidationReport(List<String> promotedWorkingIds, List<String> createdEpisodeIds,
-        List<ConceptChange> concepts, List<Relation> relations, int candidateEpisodes, int unclusteredEpisodes) {
+public record ConsolidationReport(
+        List<String> promotedWorkingIds,
+        List<String> createdEpisodeIds,
+        List<ConceptChange> concepts,
+        List<Relation> relations,
+        int candidateEpisodes,
+        int unclusteredEpisodes) {
 
     public ConsolidationReport {
         promotedWorkingIds = List.copyOf(promotedWorkingIds);

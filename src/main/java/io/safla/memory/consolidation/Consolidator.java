@@ -89,8 +89,8 @@ public final class Consolidator {
     }
 
     /** Runs one consolidation pass over the three memories, changing them in place; returns what moved. */
-    public synchronized ConsolidationReport consolidate(WorkingMemory working, EpisodicMemory episodic,
-            SemanticGraph graph) {
+    public synchronized ConsolidationReport consolidate(
+            WorkingMemory working, EpisodicMemory episodic, SemanticGraph graph) {
         forgetVanished(working, episodic, graph);
         List<String> promotedIds = new ArrayList<>();
         List<String> createdEpisodes = new ArrayList<>();
@@ -102,8 +102,10 @@ public final class Consolidator {
         provenance.forEach((concept, eps) -> eps.forEach(e -> attributed.put(e, concept)));
         List<Episode> candidates = present.values().stream()
                 .filter(e -> e.importance() >= policy.episodicToSemanticImportance())
-                .sorted(Comparator.comparing(Episode::id)).toList();
-        List<Episode> fresh = candidates.stream().filter(e -> !attributed.containsKey(e.id())).toList();
+                .sorted(Comparator.comparing(Episode::id))
+                .toList();
+        List<Episode> fresh =
+                candidates.stream().filter(e -> !attributed.containsKey(e.id())).toList();
 
         Map<String, float[]> vectors = embed(present, fresh);
         TreeMap<String, List<String>> additions = new TreeMap<>();
@@ -133,13 +135,15 @@ public final class Consolidator {
         for (Map.Entry<String, List<String>> a : additions.entrySet()) {
             String id = a.getKey();
             a.getValue().sort(Comparator.naturalOrder());
-            double importance = a.getValue().stream().mapToDouble(e -> present.get(e).importance()).average()
+            double importance = a.getValue().stream()
+                    .mapToDouble(e -> present.get(e).importance())
+                    .average()
                     .orElseThrow();
             // Looked up again: an earlier upsert of this loop may have evicted it from a full graph.
             Optional<Concept> existing = graph.concept(id);
             Concept c = existing.isEmpty()
-                    ? graph.upsertConcept(nameOf(id, a.getValue(), present), describe(a.getValue(), present),
-                            importance)
+                    ? graph.upsertConcept(
+                            nameOf(id, a.getValue(), present), describe(a.getValue(), present), importance)
                     : graph.upsertConcept(existing.get().name(), "", importance);
             if (existing.isEmpty()) {
                 created.add(id);
@@ -149,8 +153,8 @@ public final class Consolidator {
             changes.add(new ConceptChange(c.id(), c.name(), existing.isEmpty(), a.getValue()));
         }
         List<Relation> relations = relate(additions.keySet(), created, graph, present, vectors);
-        return new ConsolidationReport(promotedIds, createdEpisodes, changes, relations, candidates.size(),
-                unclustered);
+        return new ConsolidationReport(
+                promotedIds, createdEpisodes, changes, relations, candidates.size(), unclustered);
     }
 
     private void forgetVanished(WorkingMemory working, EpisodicMemory episodic, SemanticGraph graph) {
@@ -160,8 +164,8 @@ public final class Consolidator {
         provenance.values().removeIf(TreeSet::isEmpty);
     }
 
-    private void promote(WorkingMemory working, EpisodicMemory episodic, List<String> promotedIds,
-            List<String> createdEpisodes) {
+    private void promote(
+            WorkingMemory working, EpisodicMemory episodic, List<String> promotedIds, List<String> createdEpisodes) {
         List<AttendedItem> items = new ArrayList<>(working.context());
         items.sort(Comparator.comparing(a -> a.item().id()));
         for (AttendedItem a : items) {
@@ -172,8 +176,14 @@ public final class Consolidator {
             String episodeId = "ep-" + id;
             if (episodic.get(episodeId).isEmpty()) {
                 try {
-                    episodic.add(new Episode(episodeId, a.item().text(), kindOf(a.item().tags()), 0,
-                            a.attention(), a.item().lastAccess(), a.item().tags()));
+                    episodic.add(new Episode(
+                            episodeId,
+                            a.item().text(),
+                            kindOf(a.item().tags()),
+                            0,
+                            a.attention(),
+                            a.item().lastAccess(),
+                            a.item().tags()));
                 } catch (IllegalArgumentException pastRetention) {
                     // Older than episodic retention: not worth remembering; retried (and skipped) next run.
                     continue;
@@ -200,7 +210,8 @@ public final class Consolidator {
         fresh.forEach(e -> ids.add(e.id()));
         provenance.values().forEach(ids::addAll);
         List<String> order = List.copyOf(ids);
-        List<float[]> vs = embedder.embedAll(order.stream().map(id -> present.get(id).text()).toList());
+        List<float[]> vs = embedder.embedAll(
+                order.stream().map(id -> present.get(id).text()).toList());
         Map<String, float[]> out = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             out.put(order.get(i), vs.get(i));
@@ -208,8 +219,8 @@ public final class Consolidator {
         return out;
     }
 
-    private List<Episode> attach(List<Episode> fresh, Map<String, float[]> vectors,
-            TreeMap<String, List<String>> additions) {
+    private List<Episode> attach(
+            List<Episode> fresh, Map<String, float[]> vectors, TreeMap<String, List<String>> additions) {
         TreeMap<String, float[]> centroids = new TreeMap<>();
         provenance.forEach((id, eps) -> centroids.put(id, centroid(eps, vectors)));
         List<Episode> rest = new ArrayList<>();
@@ -232,8 +243,12 @@ public final class Consolidator {
         return rest;
     }
 
-    private int cluster(List<Episode> episodes, Map<String, float[]> vectors, SemanticGraph graph,
-            TreeMap<String, List<String>> additions, TreeSet<String> created) {
+    private int cluster(
+            List<Episode> episodes,
+            Map<String, float[]> vectors,
+            SemanticGraph graph,
+            TreeMap<String, List<String>> additions,
+            TreeSet<String> created) {
         List<List<Episode>> clusters = new ArrayList<>();
         List<double[]> sums = new ArrayList<>();
         for (Episode e : episodes) {
@@ -261,7 +276,8 @@ public final class Consolidator {
                 unclustered += members.size();
                 continue;
             }
-            String name = ConceptNamer.name(members.stream().map(Episode::text).toList(), members.get(0).id());
+            String name = ConceptNamer.name(
+                    members.stream().map(Episode::text).toList(), members.get(0).id());
             String id = Concept.idFor(name);
             if (graph.concept(id).isEmpty() && !created.contains(id)) {
                 created.add(id);
@@ -273,8 +289,12 @@ public final class Consolidator {
         return unclustered;
     }
 
-    private List<Relation> relate(Set<String> changed, TreeSet<String> created, SemanticGraph graph,
-            Map<String, Episode> present, Map<String, float[]> vectors) {
+    private List<Relation> relate(
+            Set<String> changed,
+            TreeSet<String> created,
+            SemanticGraph graph,
+            Map<String, Episode> present,
+            Map<String, float[]> vectors) {
         TreeMap<String, float[]> centroids = new TreeMap<>();
         // Only concepts still in the graph: a full graph may have evicted some during this run.
         provenance.forEach((id, eps) -> {
@@ -303,9 +323,14 @@ public final class Consolidator {
         }
         List<Relation> result = new ArrayList<>(out.values());
         if (!created.isEmpty()) {
-            List<Concept> handMade = graph.concepts().stream().filter(c -> !provenance.containsKey(c.id())).toList();
-            List<float[]> texts = handMade.isEmpty() ? List.of() : embedder.embedAll(
-                    handMade.stream().map(c -> (c.name() + ". " + c.description()).strip()).toList());
+            List<Concept> handMade = graph.concepts().stream()
+                    .filter(c -> !provenance.containsKey(c.id()))
+                    .toList();
+            List<float[]> texts = handMade.isEmpty()
+                    ? List.of()
+                    : embedder.embedAll(handMade.stream()
+                            .map(c -> (c.name() + ". " + c.description()).strip())
+                            .toList());
             for (String id : created) {
                 if (!centroids.containsKey(id)) {
                     continue;
@@ -320,8 +345,8 @@ public final class Consolidator {
                     }
                 }
                 if (best >= 0) {
-                    result.add(graph.relate(id, handMade.get(best).id(), RelationType.DERIVED_FROM,
-                            Math.min(1.0, bestSim)));
+                    result.add(graph.relate(
+                            id, handMade.get(best).id(), RelationType.DERIVED_FROM, Math.min(1.0, bestSim)));
                 }
             }
         }
@@ -364,15 +389,17 @@ public final class Consolidator {
     }
 
     private static String nameOf(String conceptId, List<String> episodeIds, Map<String, Episode> present) {
-        String name = ConceptNamer.name(episodeIds.stream().map(e -> present.get(e).text()).toList(),
-                episodeIds.get(0));
+        String name = ConceptNamer.name(
+                episodeIds.stream().map(e -> present.get(e).text()).toList(), episodeIds.get(0));
         return Concept.idFor(name).equals(conceptId) ? name : conceptId;
     }
 
     private static String describe(List<String> episodeIds, Map<String, Episode> present) {
-        Optional<Episode> top = episodeIds.stream().map(present::get)
-                .max(Comparator.comparingDouble(Episode::importance).thenComparing(Episode::id,
-                        Comparator.reverseOrder()));
-        return "Recurring theme of " + episodeIds.size() + " episodes, e.g. \"" + top.orElseThrow().text() + "\"";
+        Optional<Episode> top = episodeIds.stream()
+                .map(present::get)
+                .max(Comparator.comparingDouble(Episode::importance)
+                        .thenComparing(Episode::id, Comparator.reverseOrder()));
+        return "Recurring theme of " + episodeIds.size() + " episodes, e.g. \""
+                + top.orElseThrow().text() + "\"";
     }
 }

@@ -2,8 +2,7 @@ package io.safla.memory.corpus;
 
 final class DemoChecks {
 
-    private DemoChecks() {
-    }
+    private DemoChecks() {}
 
     static void text(String s, String what) {
         if (s == null || s.isBlank()) {

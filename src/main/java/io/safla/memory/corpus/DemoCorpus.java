@@ -1,9 +1,5 @@
 package io.safla.memory.corpus;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import io.safla.memory.episodic.Episode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The curated demo corpus: facts for vector memory, episodes, concepts and relations, working items.
@@ -21,8 +21,13 @@ import java.util.Set;
  * unknown or missing fields, out-of-range values, duplicate ids or texts (case-insensitive), duplicate relations
  * and relations to unknown concepts all fail with a {@link DemoCorpusException} naming the item.
  */
-public record DemoCorpus(int version, List<DemoFact> facts, List<DemoEpisode> episodes, List<DemoConcept> concepts,
-        List<DemoRelation> relations, List<DemoWorkingItem> working) {
+public record DemoCorpus(
+        int version,
+        List<DemoFact> facts,
+        List<DemoEpisode> episodes,
+        List<DemoConcept> concepts,
+        List<DemoRelation> relations,
+        List<DemoWorkingItem> working) {
 
     /** Classpath location of the bundled corpus. */
     public static final String RESOURCE = "/demo/corpus.json";
@@ -63,14 +68,16 @@ public record DemoCorpus(int version, List<DemoFact> facts, List<DemoEpisode> ep
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new DemoCorpusException("invalid demo corpus" + where + ": " + root.getMessage(), e);
         }
     }
 
     /** The episodes placed relative to {@code now}, oldest first. */
     public List<Episode> episodesAt(Instant now) {
-        List<Episode> out = new ArrayList<>(episodes.stream().map(e -> e.at(now)).toList());
+        List<Episode> out =
+                new ArrayList<>(episodes.stream().map(e -> e.at(now)).toList());
         out.sort(java.util.Comparator.comparing(Episode::occurredAt).thenComparing(Episode::id));
         return List.copyOf(out);
     }
@@ -84,8 +91,12 @@ public record DemoCorpus(int version, List<DemoFact> facts, List<DemoEpisode> ep
                 .build();
     }
 
-    private static void validate(List<DemoFact> facts, List<DemoEpisode> episodes, List<DemoConcept> concepts,
-            List<DemoRelation> relations, List<DemoWorkingItem> working) {
+    private static void validate(
+            List<DemoFact> facts,
+            List<DemoEpisode> episodes,
+            List<DemoConcept> concepts,
+            List<DemoRelation> relations,
+            List<DemoWorkingItem> working) {
         Set<String> ids = new HashSet<>();
         Set<String> texts = new HashSet<>();
         for (DemoFact f : facts) {

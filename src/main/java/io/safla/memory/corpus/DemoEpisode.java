@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param ago how long before "now" it happened, ISO-8601 in the file (e.g. {@code P2DT3H}); not negative
  */
-public record DemoEpisode(String id, String text, EpisodeKind kind, double valence, double importance,
-        Duration ago, Set<String> tags) {
+public record DemoEpisode(
+        String id, String text, EpisodeKind kind, double valence, double importance, Duration ago, Set<String> tags) {
 
     public DemoEpisode {
         DemoChecks.text(id, "episode id");

@@ -11,8 +11,14 @@ import java.util.Set;
  * @param importance how much it should matter to consolidation, in [0, 1]
  * @param tags normalised by {@link Tags#normalise}
  */
-public record Episode(String id, String text, EpisodeKind kind, double valence, double importance,
-        Instant occurredAt, Set<String> tags) {
+public record Episode(
+        String id,
+        String text,
+        EpisodeKind kind,
+        double valence,
+        double importance,
+        Instant occurredAt,
+        Set<String> tags) {
 
     public Episode {
         requireNonBlank(id, "id");

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Filter for {@link EpisodicMemory#query}: time range {@code [from, to)} (null = unbounded), kinds (empty = all),
  * and a minimum absolute valence (0 = any), so "strong experiences, good or bad" is one query.
  */
-public record EpisodeQuery(@Nullable Instant from, @Nullable Instant to, Set<EpisodeKind> kinds,
-        double minAbsValence) {
+public record EpisodeQuery(@Nullable Instant from, @Nullable Instant to, Set<EpisodeKind> kinds, double minAbsValence) {
 
     public EpisodeQuery {
         kinds = Set.copyOf(Objects.requireNonNull(kinds, "kinds"));

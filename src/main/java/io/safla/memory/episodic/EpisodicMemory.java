@@ -76,8 +76,8 @@ public final class EpisodicMemory {
     }
 
     /** Stores a new episode under a generated {@code ep-N} id and returns that id. */
-    public synchronized String add(String text, EpisodeKind kind, double valence, double importance,
-            Instant occurredAt, Set<String> tags) {
+    public synchronized String add(
+            String text, EpisodeKind kind, double valence, double importance, Instant occurredAt, Set<String> tags) {
         String id;
         do {
             id = "ep-" + nextId++;

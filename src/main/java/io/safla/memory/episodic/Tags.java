@@ -9,8 +9,7 @@ import java.util.TreeSet;
 /** Tag normalisation shared by the memory types. */
 public final class Tags {
 
-    private Tags() {
-    }
+    private Tags() {}
 
     /**
      * Returns an unmodifiable sorted copy with each tag trimmed and lower-cased; sorted so that JSON and UI output

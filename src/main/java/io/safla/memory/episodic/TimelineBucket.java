@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param counts one entry per {@link EpisodeKind}, zero included, in enum order
  * @param meanValence mean valence of the bucket's episodes; 0 when {@code total} is 0
  */
-public record TimelineBucket(Instant start, Instant end, Map<EpisodeKind, Integer> counts, int total,
-        double meanValence) {
+public record TimelineBucket(
+        Instant start, Instant end, Map<EpisodeKind, Integer> counts, int total, double meanValence) {
 
     public TimelineBucket {
         Objects.requireNonNull(start, "start");

@@ -22,12 +22,12 @@ public record ConsolidationSettings(int episodicRetentionDays, double importance
                     + " days, got " + episodicRetentionDays);
         }
         if (!(importanceThreshold >= 0 && importanceThreshold <= 1)) {
-            throw new IllegalArgumentException("importance threshold must be between 0 and 1, got "
-                    + importanceThreshold);
+            throw new IllegalArgumentException(
+                    "importance threshold must be between 0 and 1, got " + importanceThreshold);
         }
         if (intervalMinutes < 0 || intervalMinutes > MAX_INTERVAL_MINUTES) {
-            throw new IllegalArgumentException("consolidation interval must be 0 (off) or 1 to "
-                    + MAX_INTERVAL_MINUTES + " minutes, got " + intervalMinutes);
+            throw new IllegalArgumentException("consolidation interval must be 0 (off) or 1 to " + MAX_INTERVAL_MINUTES
+                    + " minutes, got " + intervalMinutes);
         }
     }
 
@@ -51,7 +51,11 @@ public record ConsolidationSettings(int episodicRetentionDays, double importance
     /** The consolidator's tuned defaults with this importance threshold. */
     public ConsolidationPolicy policy() {
         ConsolidationPolicy d = ConsolidationPolicy.defaults();
-        return new ConsolidationPolicy(d.workingToEpisodicAttention(), importanceThreshold, d.clusterSimilarity(),
-                d.minClusterSize(), d.relatedSimilarity());
+        return new ConsolidationPolicy(
+                d.workingToEpisodicAttention(),
+                importanceThreshold,
+                d.clusterSimilarity(),
+                d.minClusterSize(),
+                d.relatedSimilarity());
     }
 }

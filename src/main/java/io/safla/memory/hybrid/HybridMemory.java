@@ -38,8 +38,13 @@ public final class HybridMemory {
      * @param attentionThreshold below this a working item may be swept
      * @param halfLife time in which a working item's attention halves without access
      */
-    public record Limits(int maxEpisodes, int maxConcepts, int maxRelations, int workingCapacity,
-            double attentionThreshold, Duration halfLife) {
+    public record Limits(
+            int maxEpisodes,
+            int maxConcepts,
+            int maxRelations,
+            int workingCapacity,
+            double attentionThreshold,
+            Duration halfLife) {
 
         /**
          * A working item's attention halves in two hours without access: the context of a demo session fades
@@ -60,8 +65,7 @@ public final class HybridMemory {
      * @param consolidation what the consolidator moved
      * @param sweptWorkingIds working items whose attention had fallen below the threshold, dropped after promotion
      */
-    public record Run(List<String> expiredEpisodeIds, ConsolidationReport consolidation,
-            List<String> sweptWorkingIds) {
+    public record Run(List<String> expiredEpisodeIds, ConsolidationReport consolidation, List<String> sweptWorkingIds) {
 
         public Run {
             expiredEpisodeIds = List.copyOf(expiredEpisodeIds);
@@ -113,13 +117,13 @@ public final class HybridMemory {
             Relation relation = r.relation();
             graph.relate(relation.from(), relation.to(), relation.type(), relation.weight());
         }
-        WorkingMemory working = new WorkingMemory(limits.workingCapacity(), limits.attentionThreshold(),
-                limits.halfLife(), clock);
+        WorkingMemory working =
+                new WorkingMemory(limits.workingCapacity(), limits.attentionThreshold(), limits.halfLife(), clock);
         for (DemoWorkingItem item : corpus.working()) {
             working.focus(item.text(), item.attention(), item.tags());
         }
-        return new HybridMemory(new HybridState(episodic.state(), graph.state(), working.state(),
-                ConsolidatorState.empty()), clock);
+        return new HybridMemory(
+                new HybridState(episodic.state(), graph.state(), working.state(), ConsolidatorState.empty()), clock);
     }
 
     public synchronized HybridState state() {
@@ -156,8 +160,8 @@ public final class HybridMemory {
     public synchronized Run consolidate(Embedder embedder, ConsolidationPolicy policy, Duration retention) {
         EpisodicState before = episodic.state();
         if (!before.retention().equals(retention)) {
-            episodic = EpisodicMemory.restore(new EpisodicState(before.maxEpisodes(), retention, before.nextId(),
-                    before.episodes()), clock);
+            episodic = EpisodicMemory.restore(
+                    new EpisodicState(before.maxEpisodes(), retention, before.nextId(), before.episodes()), clock);
         }
         List<String> expired = episodic.expire();
         Consolidator run = Consolidator.restore(embedder, policy, consolidator);

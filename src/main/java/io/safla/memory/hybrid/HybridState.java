@@ -10,8 +10,8 @@ import java.util.Objects;
  * Everything needed to rebuild a {@link HybridMemory}: the three memories and what the consolidator remembers
  * between runs (without it a restored store would promote the same working items again).
  */
-public record HybridState(EpisodicState episodic, SemanticState semantic, WorkingState working,
-        ConsolidatorState consolidator) {
+public record HybridState(
+        EpisodicState episodic, SemanticState semantic, WorkingState working, ConsolidatorState consolidator) {
 
     public HybridState {
         Objects.requireNonNull(episodic, "episodic");

@@ -1,5 +1,9 @@
 package io.safla.memory.hybrid;
 
+import io.safla.memory.persistence.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -7,10 +11,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import io.safla.memory.persistence.AtomicFiles;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The versioned JSON encoding of a {@link HybridState} and its crash-safe file.
@@ -59,15 +59,15 @@ public final class HybridStateCodec {
             }
             int version = root.path("version").asInt(-1);
             if (version != VERSION) {
-                throw new IllegalArgumentException("unsupported hybrid memory version " + version + "; this build"
-                        + " reads version " + VERSION);
+                throw new IllegalArgumentException(
+                        "unsupported hybrid memory version " + version + "; this build" + " reads version " + VERSION);
             }
             return new HybridState(
                     JSON.treeToValue(required(root, "episodic"), io.safla.memory.episodic.EpisodicState.class),
                     JSON.treeToValue(required(root, "semantic"), io.safla.memory.semantic.SemanticState.class),
                     JSON.treeToValue(required(root, "working"), io.safla.memory.working.WorkingState.class),
-                    JSON.treeToValue(required(root, "consolidator"),
-                            io.safla.memory.consolidation.ConsolidatorState.class));
+                    JSON.treeToValue(
+                            required(root, "consolidator"), io.safla.memory.consolidation.ConsolidatorState.class));
         } catch (JacksonException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

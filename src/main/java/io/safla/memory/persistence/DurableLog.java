@@ -51,6 +51,7 @@ public final class DurableLog implements AutoCloseable {
     private static final int SNAPSHOT_HEADER = 8 + 4 + 8 + 8 + 4 + 4;
     /** Guards against reading a garbage length as a huge allocation. */
     static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
     private static final Pattern SEGMENT = Pattern.compile("log-(\\d{19})\\.seg");
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{19})\\.snap");
     private static final int SNAPSHOTS_KEPT = 2;
@@ -130,11 +131,18 @@ public final class DurableLog implements AutoCloseable {
             Snapshot snapshot = new Snapshot(lastSequence, clock.instant(), state);
             Path target = directory.resolve(snapshotName(snapshot.sequence()));
             Path temporary = directory.resolve(target.getFileName() + ".tmp");
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(
+                    temporary,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer header = ByteBuffer.allocate(SNAPSHOT_HEADER);
-                header.putLong(SNAPSHOT_MAGIC).putInt(FORMAT_VERSION).putLong(snapshot.sequence())
-                        .putLong(snapshot.createdAt().toEpochMilli()).putInt(state.length).putInt(crc(state));
+                header.putLong(SNAPSHOT_MAGIC)
+                        .putInt(FORMAT_VERSION)
+                        .putLong(snapshot.sequence())
+                        .putLong(snapshot.createdAt().toEpochMilli())
+                        .putInt(state.length)
+                        .putInt(crc(state));
                 header.flip();
                 writeFully(out, header);
                 writeFully(out, ByteBuffer.wrap(state));
@@ -159,7 +167,9 @@ public final class DurableLog implements AutoCloseable {
     /** Bytes on disk in segments and snapshots. */
     public synchronized long diskBytes() {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (IOException e) {
             return -1;
         }
@@ -224,7 +234,9 @@ public final class DurableLog implements AutoCloseable {
                 }
             }
         }
-        long newest = entries.isEmpty() ? from : Math.max(from, entries.get(entries.size() - 1).sequence());
+        long newest = entries.isEmpty()
+                ? from
+                : Math.max(from, entries.get(entries.size() - 1).sequence());
         lastSequence = newest;
         appendedSinceSnapshot = entries.size();
         if (last != null && !stopped && firstSequence(last) <= newest + 1 && Files.size(last) >= SEGMENT_HEADER) {
@@ -323,10 +335,13 @@ public final class DurableLog implements AutoCloseable {
 
     private FileChannel createSegment(long firstSequence) throws IOException {
         Path file = directory.resolve(segmentName(firstSequence));
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         ByteBuffer header = ByteBuffer.allocate(SEGMENT_HEADER);
-        header.putLong(SEGMENT_MAGIC).putInt(FORMAT_VERSION).putLong(firstSequence).flip();
+        header.putLong(SEGMENT_MAGIC)
+                .putInt(FORMAT_VERSION)
+                .putLong(firstSequence)
+                .flip();
         writeFully(channel, header);
         channel.force(true);
         syncDirectory();

@@ -11,8 +11,8 @@ import java.util.Objects;
 public record Relation(String from, String to, RelationType type, double weight) {
 
     /** Order used for every list of relations this package returns: by from, to, then type. */
-    public static final Comparator<Relation> ORDER = Comparator.comparing(Relation::from)
-            .thenComparing(Relation::to).thenComparing(Relation::type);
+    public static final Comparator<Relation> ORDER =
+            Comparator.comparing(Relation::from).thenComparing(Relation::to).thenComparing(Relation::type);
 
     public Relation {
         if (from == null || from.isBlank() || to == null || to.isBlank()) {

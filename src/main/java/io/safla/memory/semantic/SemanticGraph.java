@@ -55,8 +55,8 @@ public final class SemanticGraph {
 
     public SemanticGraph(int maxNodes, int maxEdges) {
         if (maxNodes < 2 || maxEdges < 1) {
-            throw new IllegalArgumentException("need maxNodes >= 2 and maxEdges >= 1, got " + maxNodes + ", "
-                    + maxEdges);
+            throw new IllegalArgumentException(
+                    "need maxNodes >= 2 and maxEdges >= 1, got " + maxNodes + ", " + maxEdges);
         }
         this.maxNodes = maxNodes;
         this.maxEdges = maxEdges;
@@ -88,8 +88,7 @@ public final class SemanticGraph {
 
     /** Returns an immutable snapshot of the graph. */
     public synchronized SemanticState state() {
-        return new SemanticState(maxNodes, maxEdges, List.copyOf(concepts.values()),
-                List.copyOf(relations.values()));
+        return new SemanticState(maxNodes, maxEdges, List.copyOf(concepts.values()), List.copyOf(relations.values()));
     }
 
     /**
@@ -101,7 +100,9 @@ public final class SemanticGraph {
         Concept incoming = Concept.of(name, description, importance);
         Concept old = concepts.get(incoming.id());
         if (old != null) {
-            Concept merged = new Concept(old.id(), old.name(),
+            Concept merged = new Concept(
+                    old.id(),
+                    old.name(),
                     description.isBlank() ? old.description() : description.strip(),
                     Math.max(old.importance(), importance));
             concepts.put(merged.id(), merged);
@@ -225,7 +226,8 @@ public final class SemanticGraph {
             if (d == hops) {
                 continue;
             }
-            for (String next : new TreeSet<>(incident.get(id).stream().map(k -> k.other(id)).toList())) {
+            for (String next : new TreeSet<>(
+                    incident.get(id).stream().map(k -> k.other(id)).toList())) {
                 if (distance.containsKey(next)) {
                     continue;
                 }
@@ -239,7 +241,8 @@ public final class SemanticGraph {
         }
         List<GraphNode> nodes = new ArrayList<>();
         distance.forEach((id, d) -> nodes.add(new GraphNode(concepts.get(id), d)));
-        nodes.sort(Comparator.comparingInt(GraphNode::hops).thenComparing(n -> n.concept().id()));
+        nodes.sort(Comparator.comparingInt(GraphNode::hops)
+                .thenComparing(n -> n.concept().id()));
         List<Relation> edges = new ArrayList<>();
         for (String id : distance.keySet()) {
             for (Key k : incident.get(id)) {

@@ -46,11 +46,15 @@ public class ConsolidationService {
     private volatile @Nullable Outcome last;
     private volatile @Nullable String lastFailure;
 
-    ConsolidationService(HybridMemoryService hybrid, MemoryService memory, StateCheckpoints checkpoints,
-            MemoryProperties sizes, Clock clock) {
+    ConsolidationService(
+            HybridMemoryService hybrid,
+            MemoryService memory,
+            StateCheckpoints checkpoints,
+            MemoryProperties sizes,
+            Clock clock) {
         ConsolidationSettings defaults = ConsolidationSettings.defaults();
-        this.settings = new ConsolidationSettings(sizes.episodic().retentionDays(), defaults.importanceThreshold(),
-                defaults.intervalMinutes());
+        this.settings = new ConsolidationSettings(
+                sizes.episodic().retentionDays(), defaults.importanceThreshold(), defaults.intervalMinutes());
         this.hybrid = hybrid;
         this.memory = memory;
         this.checkpoints = checkpoints;
@@ -108,10 +112,15 @@ public class ConsolidationService {
         });
         last = outcome;
         lastFailure = null;
-        log.info("Consolidation ({}): {} episodes expired, {} working items promoted, {} swept, {} concepts and {}"
-                + " relations changed{}", trigger, outcome.run().expiredEpisodeIds().size(),
-                outcome.run().consolidation().promotedWorkingIds().size(), outcome.run().sweptWorkingIds().size(),
-                outcome.run().consolidation().concepts().size(), outcome.run().consolidation().relations().size(),
+        log.info(
+                "Consolidation ({}): {} episodes expired, {} working items promoted, {} swept, {} concepts and {}"
+                        + " relations changed{}",
+                trigger,
+                outcome.run().expiredEpisodeIds().size(),
+                outcome.run().consolidation().promotedWorkingIds().size(),
+                outcome.run().sweptWorkingIds().size(),
+                outcome.run().consolidation().concepts().size(),
+                outcome.run().consolidation().relations().size(),
                 outcome.checkpointId().map(id -> "; checkpoint " + id).orElse("; no change, no checkpoint"));
         return outcome;
     }

@@ -35,26 +35,56 @@ class CorpusSeeder implements DemoSeeder {
         Instant now = clock.instant();
         List<NewMemory> items = new ArrayList<>();
         for (DemoFact fact : corpus.facts()) {
-            items.add(new NewMemory("fact-" + fact.id(), fact.text(), MemoryType.VECTOR, fact.tags(),
-                    fact.importance(), null, Map.of("source", "demo corpus")));
+            items.add(new NewMemory(
+                    "fact-" + fact.id(),
+                    fact.text(),
+                    MemoryType.VECTOR,
+                    fact.tags(),
+                    fact.importance(),
+                    null,
+                    Map.of("source", "demo corpus")));
         }
         for (DemoEpisode episode : corpus.episodes()) {
             var placed = episode.at(now);
-            items.add(new NewMemory("episode-" + episode.id(), placed.text(), MemoryType.EPISODIC, placed.tags(),
-                    placed.importance(), placed.occurredAt(), Map.of("kind",
-                            placed.kind().name().toLowerCase(Locale.ROOT), "valence",
-                            String.format(Locale.ROOT, "%.2f", placed.valence()), "source", "demo corpus")));
+            items.add(new NewMemory(
+                    "episode-" + episode.id(),
+                    placed.text(),
+                    MemoryType.EPISODIC,
+                    placed.tags(),
+                    placed.importance(),
+                    placed.occurredAt(),
+                    Map.of(
+                            "kind",
+                            placed.kind().name().toLowerCase(Locale.ROOT),
+                            "valence",
+                            String.format(Locale.ROOT, "%.2f", placed.valence()),
+                            "source",
+                            "demo corpus")));
         }
         for (DemoConcept concept : corpus.concepts()) {
-            items.add(new NewMemory("concept-" + concept.id(), concept.name() + ": " + concept.description(),
-                    MemoryType.SEMANTIC, java.util.Set.of(), concept.importance(), null,
+            items.add(new NewMemory(
+                    "concept-" + concept.id(),
+                    concept.name() + ": " + concept.description(),
+                    MemoryType.SEMANTIC,
+                    java.util.Set.of(),
+                    concept.importance(),
+                    null,
                     Map.of("concept", concept.name(), "source", "demo corpus")));
         }
         int index = 0;
         for (DemoWorkingItem item : corpus.working()) {
-            items.add(new NewMemory("working-" + (++index), item.text(), MemoryType.WORKING, item.tags(),
-                    item.attention(), null, Map.of("attention", String.format(Locale.ROOT, "%.2f", item.attention()),
-                            "source", "demo corpus")));
+            items.add(new NewMemory(
+                    "working-" + (++index),
+                    item.text(),
+                    MemoryType.WORKING,
+                    item.tags(),
+                    item.attention(),
+                    null,
+                    Map.of(
+                            "attention",
+                            String.format(Locale.ROOT, "%.2f", item.attention()),
+                            "source",
+                            "demo corpus")));
         }
         int capacity = engine.config().capacity();
         List<NewMemory> fitting = items.size() > capacity ? items.subList(0, capacity) : items;

@@ -5,11 +5,12 @@ import io.safla.config.MemoryProperties;
 import io.safla.embedding.Embedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
+import io.safla.memory.SafeText;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.corpus.DemoCorpus;
-import io.safla.memory.episodic.EpisodePage;
 import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
+import io.safla.memory.episodic.EpisodePage;
 import io.safla.memory.episodic.EpisodeQuery;
 import io.safla.memory.episodic.TimelineBucket;
 import io.safla.memory.hybrid.HybridMemory;
@@ -19,7 +20,6 @@ import io.safla.memory.map.Pca;
 import io.safla.memory.semantic.Concept;
 import io.safla.memory.semantic.Subgraph;
 import io.safla.memory.working.AttendedItem;
-import io.safla.memory.SafeText;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +81,12 @@ public class HybridMemoryService {
         this.memory = memory;
         this.clock = clock;
         this.file = app.dataDir().resolve("memory-hybrid").resolve(FILE);
-        this.limits = new HybridMemory.Limits(sizes.episodic().maxEpisodes(), sizes.semantic().maxNodes(),
-                sizes.semantic().maxEdges(), sizes.working().capacity(), sizes.working().attentionThreshold(),
+        this.limits = new HybridMemory.Limits(
+                sizes.episodic().maxEpisodes(),
+                sizes.semantic().maxNodes(),
+                sizes.semantic().maxEdges(),
+                sizes.working().capacity(),
+                sizes.working().attentionThreshold(),
                 HybridMemory.Limits.WORKING_HALF_LIFE);
         this.retention = Duration.ofDays(sizes.episodic().retentionDays());
     }
@@ -119,8 +123,8 @@ public class HybridMemoryService {
                 stateReason = describe(loaded);
             } catch (Exception e) {
                 state = MemoryService.State.FAILED;
-                stateReason = "the hybrid memory in " + file + " could not be loaded (left untouched): "
-                        + e.getMessage();
+                stateReason =
+                        "the hybrid memory in " + file + " could not be loaded (left untouched): " + e.getMessage();
                 log.error("Hybrid memory failed to load", e);
             }
         }
@@ -146,8 +150,10 @@ public class HybridMemoryService {
     public HybridMemory memory() {
         HybridMemory current = hybrid;
         if (current == null) {
-            throw new EngineUnavailableException(state == MemoryService.State.FAILED ? "Degraded: " + stateReason
-                    : "The hybrid memory is still loading (" + stateReason + ").");
+            throw new EngineUnavailableException(
+                    state == MemoryService.State.FAILED
+                            ? "Degraded: " + stateReason
+                            : "The hybrid memory is still loading (" + stateReason + ").");
         }
         return current;
     }
@@ -160,8 +166,8 @@ public class HybridMemoryService {
         synchronized (writeLock) {
             HybridMemory current = memory();
             memory.engine().frozen().ifPresent(f -> {
-                throw new WritesFrozenException("Writes are frozen by an emergency stop since " + f.since() + ": "
-                        + f.reason());
+                throw new WritesFrozenException(
+                        "Writes are frozen by an emergency stop since " + f.since() + ": " + f.reason());
             });
             T result = work.apply(current);
             HybridStateCodec.write(file, current.state());
@@ -234,7 +240,8 @@ public class HybridMemoryService {
     /** Concepts by name, for choosing a graph centre. */
     public List<Concept> concepts() {
         return memory().semantic().concepts().stream()
-                .sorted(Comparator.comparing(c -> c.name().toLowerCase(java.util.Locale.ROOT))).toList();
+                .sorted(Comparator.comparing(c -> c.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     /** The concepts within {@code hops} (1–3) of a concept, at most {@link #GRAPH_CAP}. */
@@ -250,7 +257,10 @@ public class HybridMemoryService {
 
     /** Which episodes by valence. */
     public enum Valence {
-        ANY(v -> true), POSITIVE(v -> v > 0), NEGATIVE(v -> v < 0), NEUTRAL(v -> v == 0),
+        ANY(v -> true),
+        POSITIVE(v -> v > 0),
+        NEGATIVE(v -> v < 0),
+        NEUTRAL(v -> v == 0),
         STRONG(v -> Math.abs(v) >= 0.5);
 
         private final Predicate<Double> test;
@@ -283,7 +293,8 @@ public class HybridMemoryService {
         }
         EpisodeQuery query = new EpisodeQuery(from, to, kinds, 0);
         List<Episode> matching = memory().episodic().query(query, 0, Integer.MAX_VALUE).items().stream()
-                .filter(e -> valence.matches(e.valence())).toList();
+                .filter(e -> valence.matches(e.valence()))
+                .toList();
         Duration width = Duration.between(from, to).dividedBy(buckets);
         if (width.isZero()) {
             width = Duration.ofNanos(1);
@@ -295,7 +306,8 @@ public class HybridMemoryService {
             valenceSums.add(new double[1]);
         }
         for (Episode e : matching) {
-            int i = (int) Math.min(buckets - 1, Duration.between(from, e.occurredAt()).dividedBy(width));
+            int i = (int)
+                    Math.min(buckets - 1, Duration.between(from, e.occurredAt()).dividedBy(width));
             counts.get(i).merge(e.kind(), 1, Integer::sum);
             valenceSums.get(i)[0] += e.valence();
         }
@@ -303,14 +315,26 @@ public class HybridMemoryService {
         for (int i = 0; i < buckets; i++) {
             Instant start = from.plus(width.multipliedBy(i));
             Instant end = i == buckets - 1 ? to : start.plus(width);
-            int total = counts.get(i).values().stream().mapToInt(Integer::intValue).sum();
-            out.add(new TimelineBucket(start, end, counts.get(i), total, total == 0 ? 0 : valenceSums.get(i)[0] / total));
+            int total =
+                    counts.get(i).values().stream().mapToInt(Integer::intValue).sum();
+            out.add(new TimelineBucket(
+                    start,
+                    end,
+                    counts.get(i),
+                    total,
+                    total == 0 ? 0 : valenceSums.get(i)[0] / total));
         }
         return new Timeline(out, matching);
     }
 
     /** One memory on the map. */
-    public record MapPoint(String id, String text, String type, double x, double y, @Nullable Double score) {}
+    public record MapPoint(
+            String id,
+            String text,
+            String type,
+            double x,
+            double y,
+            @Nullable Double score) {}
 
     /**
      * @param points at most {@link #MAP_CAP}, the most recently stored first
@@ -351,11 +375,17 @@ public class HybridMemoryService {
         for (int i = 0; i < kept.size(); i++) {
             MemoryItem item = kept.get(i);
             double[] c = pca.coordinates()[i];
-            points.add(new MapPoint(item.id(), item.text(), item.type().name(), c[0], c.length > 1 ? c[1] : 0,
+            points.add(new MapPoint(
+                    item.id(),
+                    item.text(),
+                    item.type().name(),
+                    c[0],
+                    c.length > 1 ? c[1] : 0,
                     q == null ? null : Embedder.cosine(q, vectors.get(i))));
         }
-        return new MemoryMap(points, total, new double[] {pca.explained(0), pca.variances().length > 1
-                ? pca.explained(1) : 0});
+        return new MemoryMap(points, total, new double[] {
+            pca.explained(0), pca.variances().length > 1 ? pca.explained(1) : 0
+        });
     }
 
     private static String describe(HybridMemory h) {

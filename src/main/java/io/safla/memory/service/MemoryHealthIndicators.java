@@ -22,12 +22,20 @@ class MemoryHealthIndicators {
     @Bean
     HealthIndicator engineHealthIndicator(MemoryService memory) {
         return () -> switch (memory.state()) {
-            case LOADING -> Health.status(LOADING).withDetail("reason", memory.stateReason()).build();
-            case FAILED -> Health.down().withDetail("reason", memory.stateReason()).build();
+            case LOADING ->
+                Health.status(LOADING)
+                        .withDetail("reason", memory.stateReason())
+                        .build();
+            case FAILED ->
+                Health.down().withDetail("reason", memory.stateReason()).build();
             case READY -> {
                 MemoryStats stats = memory.engine().stats();
-                yield Health.up().withDetail("reason", stats.count() + " of " + stats.capacity() + " items, "
-                        + stats.dimension() + "-d, kernel " + stats.kernel()).build();
+                yield Health.up()
+                        .withDetail(
+                                "reason",
+                                stats.count() + " of " + stats.capacity() + " items, " + stats.dimension()
+                                        + "-d, kernel " + stats.kernel())
+                        .build();
             }
         };
     }
@@ -37,10 +45,14 @@ class MemoryHealthIndicators {
         return () -> {
             EmbedderFactory.Selection selection = embedders.current();
             if (selection == null) {
-                return Health.status(LOADING).withDetail("reason", "not loaded yet").build();
+                return Health.status(LOADING)
+                        .withDetail("reason", "not loaded yet")
+                        .build();
             }
             Status status = selection.kind() == EmbedderFactory.Kind.HASHING_FALLBACK ? DEGRADED : Status.UP;
-            return Health.status(status).withDetail("reason", selection.describe()).build();
+            return Health.status(status)
+                    .withDetail("reason", selection.describe())
+                    .build();
         };
     }
 
@@ -52,7 +64,9 @@ class MemoryHealthIndicators {
                 case FAILED -> DEGRADED;
                 case READY -> Status.UP;
             };
-            return Health.status(status).withDetail("reason", hybrid.stateReason()).build();
+            return Health.status(status)
+                    .withDetail("reason", hybrid.stateReason())
+                    .build();
         };
     }
 }

@@ -10,8 +10,8 @@ import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryStats;
 import io.safla.memory.NewMemory;
-import io.safla.memory.SearchResult;
 import io.safla.memory.SearchRequest;
+import io.safla.memory.SearchResult;
 import io.safla.memory.persistence.DurableLog;
 import io.safla.memory.persistence.SyncPolicy;
 import io.safla.memory.vector.EvictionPolicy;
@@ -21,12 +21,12 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.IntConsumer;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +44,14 @@ public class MemoryService implements ClearableCache {
 
     private static final Logger log = LoggerFactory.getLogger(MemoryService.class);
     /** The seed's preloaded queries. */
-    public static final List<String> COMMON_QUERIES = List.of("artificial intelligence", "machine learning",
-            "neural networks", "deep learning");
+    public static final List<String> COMMON_QUERIES =
+            List.of("artificial intelligence", "machine learning", "neural networks", "deep learning");
 
-    public enum State { LOADING, READY, FAILED }
+    public enum State {
+        LOADING,
+        READY,
+        FAILED
+    }
 
     private final AppProperties app;
     private final MemoryProperties memory;
@@ -66,8 +70,13 @@ public class MemoryService implements ClearableCache {
 
     private final ActiveEmbedder embedders;
 
-    MemoryService(AppProperties app, MemoryProperties memory, PerformanceProperties performance,
-            ActiveEmbedder embedders, List<DemoSeeder> seeders, Clock clock) {
+    MemoryService(
+            AppProperties app,
+            MemoryProperties memory,
+            PerformanceProperties performance,
+            ActiveEmbedder embedders,
+            List<DemoSeeder> seeders,
+            Clock clock) {
         this.app = app;
         this.embedders = embedders;
         this.memory = memory;
@@ -88,23 +97,41 @@ public class MemoryService implements ClearableCache {
         }
         long start = System.nanoTime();
         try {
-            EmbedderFactory.Selection selection = embedders.select(memory.vector().dimensions(), 1000);
+            EmbedderFactory.Selection selection =
+                    embedders.select(memory.vector().dimensions(), 1000);
             embedders.activate(selection);
             Path dir = app.dataDir().resolve("memory");
             DurableLog durable = DurableLog.open(dir, SyncPolicy.EVERY_WRITE, clock);
-            MemoryEngine loaded = new MemoryEngine(new MemoryEngine.Config(memory.vector().maxSize(),
-                    EvictionPolicy.LRU, performance.cacheSize(), performance.cacheTimeout(), 500,
-                    Math.max(1, Runtime.getRuntime().availableProcessors())), selection.embedder(),
-                    KernelProvider.kernel(), durable, clock);
+            MemoryEngine loaded = new MemoryEngine(
+                    new MemoryEngine.Config(
+                            memory.vector().maxSize(),
+                            EvictionPolicy.LRU,
+                            performance.cacheSize(),
+                            performance.cacheTimeout(),
+                            500,
+                            Math.max(1, Runtime.getRuntime().availableProcessors())),
+                    selection.embedder(),
+                    KernelProvider.kernel(),
+                    durable,
+                    clock);
             loaded.setEmbedBatchSize(performance.batchSize());
-            log.info("Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}", loaded.size(), dir,
-                    loaded.recoveryReport().clean() ? "clean" : String.join("; ", loaded.recoveryReport().problems()),
-                    selection.describe(), KernelProvider.describe());
+            log.info(
+                    "Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}",
+                    loaded.size(),
+                    dir,
+                    loaded.recoveryReport().clean()
+                            ? "clean"
+                            : String.join("; ", loaded.recoveryReport().problems()),
+                    selection.describe(),
+                    KernelProvider.describe());
             boolean firstStart = loaded.size() == 0 && durable.lastSequence() == 0;
             if (firstStart) {
                 for (DemoSeeder seeder : seeders) {
                     int added = seeder.seed(loaded);
-                    log.info("Seeded {} demo items ({})", added, seeder.getClass().getSimpleName());
+                    log.info(
+                            "Seeded {} demo items ({})",
+                            added,
+                            seeder.getClass().getSimpleName());
                 }
             }
             for (String query : COMMON_QUERIES) {
@@ -126,8 +153,8 @@ public class MemoryService implements ClearableCache {
      *
      * @param dimension embedding dimension; a change re-embeds every stored memory with the embedder for it
      */
-    public record Tuning(int capacity, int cacheSize, Duration cacheTtl, int searchThreads, int batchSize,
-            int dimension) {}
+    public record Tuning(
+            int capacity, int cacheSize, Duration cacheTtl, int searchThreads, int batchSize, int dimension) {}
 
     /**
      * Applies memory's settings to the running engine: the batch size first (so a re-embedding already uses it),
@@ -142,8 +169,13 @@ public class MemoryService implements ClearableCache {
             embedders.activate(selection);
         }
         MemoryEngine.Config config = current.config();
-        current.reconfigure(new MemoryEngine.Config(next.capacity(), config.eviction(), next.cacheSize(),
-                next.cacheTtl(), config.snapshotEvery(), next.searchThreads()));
+        current.reconfigure(new MemoryEngine.Config(
+                next.capacity(),
+                config.eviction(),
+                next.cacheSize(),
+                next.cacheTtl(),
+                config.snapshotEvery(),
+                next.searchThreads()));
     }
 
     public State state() {
@@ -163,8 +195,10 @@ public class MemoryService implements ClearableCache {
     public MemoryEngine engine() {
         MemoryEngine current = engine;
         if (current == null) {
-            throw new EngineUnavailableException(state == State.FAILED ? stateReason
-                    : "The memory engine is still loading; try again in a few seconds.");
+            throw new EngineUnavailableException(
+                    state == State.FAILED
+                            ? stateReason
+                            : "The memory engine is still loading; try again in a few seconds.");
         }
         return current;
     }

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param importance used by {@link EvictionPolicy#LOWEST_IMPORTANCE}; must be finite
  * @param createdAt  when the item was created; {@code null} means "now" on the store's clock
  */
-public record ItemMetadata(String type, Set<String> tags, float importance, @Nullable Instant createdAt) {
+public record ItemMetadata(
+        String type,
+        Set<String> tags,
+        float importance,
+        @Nullable Instant createdAt) {
 
     public ItemMetadata {
         if (type == null || type.isBlank()) {

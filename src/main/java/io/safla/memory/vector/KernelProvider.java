@@ -19,8 +19,7 @@ public final class KernelProvider {
     static final String PANAMA_CLASS = "io.safla.memory.vector.PanamaKernel";
     private static final String MODULE = "jdk.incubator.vector";
 
-    private KernelProvider() {
-    }
+    private KernelProvider() {}
 
     /** The kernel chosen for this JVM. */
     public static VectorKernel kernel() {
@@ -56,11 +55,13 @@ public final class KernelProvider {
                 return new Selection(new ScalarKernel(), "unknown " + PROPERTY + "='" + requested + "'");
         }
         if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-            return new Selection(new ScalarKernel(),
+            return new Selection(
+                    new ScalarKernel(),
                     MODULE + " not in boot layer (start the JVM with --add-modules " + MODULE + ")");
         }
         try {
-            VectorKernel k = (VectorKernel) Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
+            VectorKernel k = (VectorKernel)
+                    Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
             // Touch the species once so that an unsupported CPU fails here, not in the first search.
             k.dot(new float[64], new float[64]);
             return new Selection(k, mode.equals("panama") ? PROPERTY + "=panama" : "auto: " + MODULE + " present");

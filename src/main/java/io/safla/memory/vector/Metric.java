@@ -12,7 +12,10 @@ package io.safla.memory.vector;
  * </ul>
  */
 public enum Metric {
-    COSINE, DOT, EUCLIDEAN, MANHATTAN;
+    COSINE,
+    DOT,
+    EUCLIDEAN,
+    MANHATTAN;
 
     /** Whether the facade normalises the query before scoring. */
     public boolean normalizesQuery() {

@@ -24,12 +24,12 @@ public final class PanamaKernel implements VectorKernel {
 
     /** {@code -Dsafla.vector.float-bits=128|256|512|preferred}: the width of the float kernels. */
     public static final String FLOAT_BITS_PROPERTY = "safla.vector.float-bits";
+
     private static final VectorSpecies<Float> FLOATS = floatSpecies(System.getProperty(FLOAT_BITS_PROPERTY));
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     // Bytes with as many lanes as INTS; 64 bits is the smallest shape, so 128-bit machines use scalar int8.
-    private static final VectorSpecies<Byte> BYTES_FOR_INTS = INTS.length() >= 8
-            ? VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.length() * 8))
-            : null;
+    private static final VectorSpecies<Byte> BYTES_FOR_INTS =
+            INTS.length() >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.length() * 8)) : null;
     private static final int LANES = FLOATS.length();
 
     /** Lanes per float vector in use, e.g. 8 for 256-bit vectors. */
@@ -59,8 +59,8 @@ public final class PanamaKernel implements VectorKernel {
                         + preferred.vectorBitSize() + "-bit vectors");
             }
         } else {
-            throw new IllegalArgumentException(FLOAT_BITS_PROPERTY + " must be 128, 256, 512 or preferred, got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    FLOAT_BITS_PROPERTY + " must be 128, 256, 512 or preferred, got '" + value + "'");
         }
         return VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
@@ -205,8 +205,7 @@ public final class PanamaKernel implements VectorKernel {
     }
 
     @Override
-    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow,
-            float[] out) {
+    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow, float[] out) {
         int dim = query.length;
         switch (op) {
             case DOT -> {
@@ -296,7 +295,7 @@ public final class PanamaKernel implements VectorKernel {
     }
 
     private static IntVector widen(byte[] array, int offset) {
-        return (IntVector) ByteVector.fromArray(BYTES_FOR_INTS, array, offset)
-                .convertShape(VectorOperators.B2I, INTS, 0);
+        return (IntVector)
+                ByteVector.fromArray(BYTES_FOR_INTS, array, offset).convertShape(VectorOperators.B2I, INTS, 0);
     }
 }

@@ -12,8 +12,8 @@ public record RecallReport(int queries, int k, int oversample, double recallAtK)
 
     public RecallReport {
         if (queries < 0 || k < 1 || oversample < 1 || !(recallAtK >= 0 && recallAtK <= 1)) {
-            throw new IllegalArgumentException("invalid report: " + queries + ", " + k + ", " + oversample
-                    + ", " + recallAtK);
+            throw new IllegalArgumentException(
+                    "invalid report: " + queries + ", " + k + ", " + oversample + ", " + recallAtK);
         }
     }
 }

@@ -87,8 +87,7 @@ public final class ScalarKernel implements VectorKernel {
     }
 
     @Override
-    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow,
-            float[] out) {
+    public void scoreRows(RawOp op, float[] query, float[] matrix, int rowBase, int fromRow, int toRow, float[] out) {
         int dim = query.length;
         for (int r = fromRow; r < toRow; r++) {
             int off = rowBase + r * dim;

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param from  created at or after (inclusive)
  * @param to    created before (exclusive)
  */
-public record SearchFilter(Set<String> types, Set<String> tags, @Nullable Instant from, @Nullable Instant to) {
+public record SearchFilter(
+        Set<String> types,
+        Set<String> tags,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     public static final SearchFilter NONE = new SearchFilter(Set.of(), Set.of(), null, null);
 

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * One search result. {@code similarity} is on the query metric's scale (see {@link Metric}); larger is closer.
  */
-public record SearchHit(String id, double similarity, String type, Set<String> tags, float importance,
-        Instant createdAt) {
+public record SearchHit(
+        String id, double similarity, String type, Set<String> tags, float importance, Instant createdAt) {
 
     public SearchHit {
         if (id == null || type == null || tags == null || createdAt == null) {

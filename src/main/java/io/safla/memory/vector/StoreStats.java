@@ -5,8 +5,15 @@ package io.safla.memory.vector;
  *
  * @param estimatedBytes rough heap held by the store, see {@link VectorStore#estimatedBytes()}
  */
-public record StoreStats(int size, int capacity, int dimension, EvictionPolicy eviction, boolean quantized,
-        long evictions, String kernel, long estimatedBytes) {
+public record StoreStats(
+        int size,
+        int capacity,
+        int dimension,
+        EvictionPolicy eviction,
+        boolean quantized,
+        long evictions,
+        String kernel,
+        long estimatedBytes) {
 
     public StoreStats {
         if (size < 0 || size > capacity || dimension < 1 || evictions < 0 || estimatedBytes < 0) {

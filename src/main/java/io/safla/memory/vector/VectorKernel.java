@@ -54,7 +54,9 @@ public interface VectorKernel {
 
     /** The raw operation a metric needs from a kernel. */
     enum RawOp {
-        DOT, SQUARE_L2, L1;
+        DOT,
+        SQUARE_L2,
+        L1;
 
         static RawOp of(Metric metric) {
             return switch (metric) {

@@ -155,7 +155,9 @@ public final class VectorStore implements AutoCloseable {
                 row = size++;
                 ids[row] = id;
                 index.insert(id, row, size, ids);
-                createdMillis[row] = metadata.createdAt() == null ? now : metadata.createdAt().toEpochMilli();
+                createdMillis[row] = metadata.createdAt() == null
+                        ? now
+                        : metadata.createdAt().toEpochMilli();
                 pushFront(row);
             } else {
                 if (metadata.createdAt() != null) {
@@ -367,8 +369,15 @@ public final class VectorStore implements AutoCloseable {
     public StoreStats stats() {
         lock.readLock().lock();
         try {
-            return new StoreStats(size, config.capacity(), dim, config.eviction(), config.quantized(), evictions,
-                    kernel.name(), estimatedBytes());
+            return new StoreStats(
+                    size,
+                    config.capacity(),
+                    dim,
+                    config.eviction(),
+                    config.quantized(),
+                    evictions,
+                    kernel.name(),
+                    estimatedBytes());
         } finally {
             lock.readLock().unlock();
         }
@@ -396,7 +405,8 @@ public final class VectorStore implements AutoCloseable {
 
     private List<SearchHit> search(SearchQuery query, boolean quantized, int oversample, boolean recordAccess) {
         Metric metric = query.metric();
-        float[] q = metric.normalizesQuery() ? normalizedCopy(query.vector(), "query")
+        float[] q = metric.normalizesQuery()
+                ? normalizedCopy(query.vector(), "query")
                 : checkedCopy(query.vector(), "query");
         List<SearchHit> hits;
         int[] hitRows;
@@ -423,8 +433,13 @@ public final class VectorStore implements AutoCloseable {
             List<SearchHit> out = new ArrayList<>(rows.length);
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i];
-                out.add(new SearchHit(ids[r], scores[i], types.get(typeOf[r]), tagSets.get(tagSetOf[r]),
-                        importance[r], Instant.ofEpochMilli(createdMillis[r])));
+                out.add(new SearchHit(
+                        ids[r],
+                        scores[i],
+                        types.get(typeOf[r]),
+                        tagSets.get(tagSetOf[r]),
+                        importance[r],
+                        Instant.ofEpochMilli(createdMillis[r])));
             }
             hits = List.copyOf(out);
         } finally {
@@ -629,16 +644,23 @@ public final class VectorStore implements AutoCloseable {
         long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli();
         boolean[] types = typeOk;
         boolean[] tags = tagsOk;
-        return r -> (types == null || types[typeOf[r]]) && (tags == null || tags[tagSetOf[r]])
-                && createdMillis[r] >= from && createdMillis[r] < to;
+        return r -> (types == null || types[typeOf[r]])
+                && (tags == null || tags[tagSetOf[r]])
+                && createdMillis[r] >= from
+                && createdMillis[r] < to;
     }
 
     // ---------------------------------------------------------------- storage internals
 
     private StoredItem itemAt(int row) {
-        return new StoredItem(ids[row], Arrays.copyOfRange(data, ROW_BASE + row * dim, ROW_BASE + row * dim + dim),
-                types.get(typeOf[row]), tagSets.get(tagSetOf[row]), importance[row],
-                Instant.ofEpochMilli(createdMillis[row]), Instant.ofEpochMilli(accessMillis[row]));
+        return new StoredItem(
+                ids[row],
+                Arrays.copyOfRange(data, ROW_BASE + row * dim, ROW_BASE + row * dim + dim),
+                types.get(typeOf[row]),
+                tagSets.get(tagSetOf[row]),
+                importance[row],
+                Instant.ofEpochMilli(createdMillis[row]),
+                Instant.ofEpochMilli(accessMillis[row]));
     }
 
     private int chooseVictim() {
@@ -786,8 +808,8 @@ public final class VectorStore implements AutoCloseable {
     /** Checks dimension, finiteness and a non-zero norm; returns the sum of squares (in double). */
     private double sumOfSquares(float[] v, String what) {
         if (v == null || v.length != dim) {
-            throw new IllegalArgumentException(what + " must have dimension " + dim + ", got "
-                    + (v == null ? "null" : v.length));
+            throw new IllegalArgumentException(
+                    what + " must have dimension " + dim + ", got " + (v == null ? "null" : v.length));
         }
         // four running sums: one would make each add wait for the previous one (384 adds in a row per query)
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;

@@ -10,8 +10,8 @@ package io.safla.memory.vector;
  *                      {@link VectorStore#searchQuantized} can scan 4x less memory
  * @param searchThreads threads used to scan large stores ({@code 1} = the caller's thread only)
  */
-public record VectorStoreConfig(int dimension, int capacity, EvictionPolicy eviction, boolean quantized,
-        int searchThreads) {
+public record VectorStoreConfig(
+        int dimension, int capacity, EvictionPolicy eviction, boolean quantized, int searchThreads) {
 
     public static final int MAX_DIMENSION = 65_536;
 
@@ -21,8 +21,8 @@ public record VectorStoreConfig(int dimension, int capacity, EvictionPolicy evic
         }
         // rows are addressed as row * dimension in one int-indexed float[]
         if (capacity < 1 || (long) capacity * dimension > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("capacity must be >= 1 and capacity * dimension < 2^31, got "
-                    + capacity + " x " + dimension);
+            throw new IllegalArgumentException(
+                    "capacity must be >= 1 and capacity * dimension < 2^31, got " + capacity + " x " + dimension);
         }
         if (eviction == null) {
             throw new IllegalArgumentException("eviction is required");
@@ -34,8 +34,8 @@ public record VectorStoreConfig(int dimension, int capacity, EvictionPolicy evic
 
     /** Exact search, LRU eviction, 100k items, single-threaded. */
     public static VectorStoreConfig of(int dimension) {
-        return new VectorStoreConfig(dimension, Math.min(100_000, (Integer.MAX_VALUE - 8) / dimension),
-                EvictionPolicy.LRU, false, 1);
+        return new VectorStoreConfig(
+                dimension, Math.min(100_000, (Integer.MAX_VALUE - 8) / dimension), EvictionPolicy.LRU, false, 1);
     }
 
     public VectorStoreConfig withCapacity(int newCapacity) {

@@ -98,13 +98,15 @@ public final class WorkingMemory {
         }
         Instant now = clock.instant();
         Optional<WorkingItem> same = items.values().stream()
-                .filter(i -> key(i.text()).equals(key(text))).findFirst();
+                .filter(i -> key(i.text()).equals(key(text)))
+                .findFirst();
         if (same.isPresent()) {
             WorkingItem old = same.get();
             Set<String> merged = new TreeSet<>(old.tags());
             merged.addAll(tags);
-            items.put(old.id(), new WorkingItem(old.id(), old.text(),
-                    Math.max(attentionAt(old, now), attention), now, merged));
+            items.put(
+                    old.id(),
+                    new WorkingItem(old.id(), old.text(), Math.max(attentionAt(old, now), attention), now, merged));
             return old.id();
         }
         String id;
@@ -114,8 +116,10 @@ public final class WorkingMemory {
         items.put(id, new WorkingItem(id, text.strip(), attention, now, tags));
         while (items.size() > capacity) {
             String keep = id;
-            items.values().stream().filter(i -> !i.id().equals(keep))
-                    .min(leastActiveFirst(now)).ifPresent(i -> items.remove(i.id()));
+            items.values().stream()
+                    .filter(i -> !i.id().equals(keep))
+                    .min(leastActiveFirst(now))
+                    .ifPresent(i -> items.remove(i.id()));
         }
         return id;
     }
@@ -157,7 +161,8 @@ public final class WorkingMemory {
         for (WorkingItem i : items.values()) {
             out.add(new AttendedItem(i, attentionAt(i, now)));
         }
-        out.sort(Comparator.comparingDouble(AttendedItem::attention).reversed()
+        out.sort(Comparator.comparingDouble(AttendedItem::attention)
+                .reversed()
                 .thenComparing(a -> a.item().id()));
         return List.copyOf(out);
     }
@@ -191,7 +196,8 @@ public final class WorkingMemory {
 
     private Comparator<WorkingItem> leastActiveFirst(Instant now) {
         return Comparator.<WorkingItem>comparingDouble(i -> attentionAt(i, now))
-                .thenComparing(WorkingItem::lastAccess).thenComparing(WorkingItem::id);
+                .thenComparing(WorkingItem::lastAccess)
+                .thenComparing(WorkingItem::id);
     }
 
     private static String key(String text) {

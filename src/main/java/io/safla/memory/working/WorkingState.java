@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param nextId counter behind generated {@code wm-N} ids
  * @param items by id
  */
-public record WorkingState(int capacity, double attentionThreshold, Duration halfLife, long nextId,
-        List<WorkingItem> items) {
+public record WorkingState(
+        int capacity, double attentionThreshold, Duration halfLife, long nextId, List<WorkingItem> items) {
 
     public WorkingState {
         Objects.requireNonNull(halfLife, "halfLife");

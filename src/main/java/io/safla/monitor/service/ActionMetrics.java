@@ -31,12 +31,18 @@ public class ActionMetrics {
             return result;
         } finally {
             long nanos = System.nanoTime() - start;
-            Timer.builder("safla.ui.action").description("Visitor actions in the dashboard")
-                    .tag("action", action).tag("outcome", success ? "success" : "error")
+            Timer.builder("safla.ui.action")
+                    .description("Visitor actions in the dashboard")
+                    .tag("action", action)
+                    .tag("outcome", success ? "success" : "error")
                     .publishPercentileHistogram()
-                    .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .register(registry)
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (!success) {
-                Counter.builder("safla.ui.action.errors").tag("action", action).register(registry).increment();
+                Counter.builder("safla.ui.action.errors")
+                        .tag("action", action)
+                        .register(registry)
+                        .increment();
             }
             analytics.record(sessionId, "ui_action", action, nanos / 1000, success);
         }

@@ -1,10 +1,5 @@
 package io.safla.monitor.service;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.monitor.AnalyticsEvent;
 import io.safla.monitor.AnalyticsLog;
@@ -12,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code ENABLE_ANALYTICS}: when on, each interaction becomes a JSON line on the {@code safla.analytics} logger and
@@ -62,8 +62,8 @@ public class AnalyticsService {
         if (!enabled) {
             return;
         }
-        AnalyticsEvent event = new AnalyticsEvent(clock.instant(), eventType, hash(sessionId), feature,
-                responseMicros, success);
+        AnalyticsEvent event =
+                new AnalyticsEvent(clock.instant(), eventType, hash(sessionId), feature, responseMicros, success);
         log.add(event);
         try {
             analytics.info(json.writeValueAsString(event));

@@ -20,10 +20,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
-import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -54,8 +53,15 @@ public class HealthSampler {
     private volatile Instant lastCleanup = Instant.EPOCH;
     private volatile String lastCleanupNote = "";
 
-    HealthSampler(HealthEndpoint healthEndpoint, ProcessProbe probe, RequestWindow requests, VisitorRegistry visitors,
-            MemoryGuard memoryGuard, List<ClearableCache> caches, HealthHistory history, Clock clock) {
+    HealthSampler(
+            HealthEndpoint healthEndpoint,
+            ProcessProbe probe,
+            RequestWindow requests,
+            VisitorRegistry visitors,
+            MemoryGuard memoryGuard,
+            List<ClearableCache> caches,
+            HealthHistory history,
+            Clock clock) {
         this.healthEndpoint = healthEndpoint;
         this.probe = probe;
         this.requests = requests;
@@ -86,7 +92,8 @@ public class HealthSampler {
         return () -> listeners.remove(listener);
     }
 
-    @Scheduled(fixedDelayString = "${safla.health.sample-interval:2s}",
+    @Scheduled(
+            fixedDelayString = "${safla.health.sample-interval:2s}",
             initialDelayString = "${safla.health.sample-interval:2s}")
     public void sample() {
         try {
@@ -118,7 +125,8 @@ public class HealthSampler {
         }
         System.gc(); // the seed's gc.collect(): lets G1 return the freed heap to the OS
         memoryCleanups++;
-        lastCleanupNote = String.format("%s: RSS %d MB passed the cleanup threshold; cleared %d entries from %d caches",
+        lastCleanupNote = String.format(
+                "%s: RSS %d MB passed the cleanup threshold; cleared %d entries from %d caches",
                 now, residentBytes / (1024 * 1024), dropped, caches.size());
         log.warn("Memory manager: {}", lastCleanupNote);
     }
@@ -129,7 +137,8 @@ public class HealthSampler {
         try {
             HealthDescriptor health = healthEndpoint.health();
             if (health instanceof CompositeHealthDescriptor composite) {
-                for (Map.Entry<String, HealthDescriptor> entry : composite.getComponents().entrySet()) {
+                for (Map.Entry<String, HealthDescriptor> entry :
+                        composite.getComponents().entrySet()) {
                     ComponentHealth component = component(entry.getKey(), entry.getValue());
                     components.add(component);
                 }
@@ -140,13 +149,25 @@ public class HealthSampler {
             overall = HealthLevel.DOWN;
         }
         long nonHeap = memoryBean.getNonHeapMemoryUsage().getUsed();
-        return new HealthSnapshot(clock.instant(), overall, components, memoryBean.getHeapMemoryUsage().getUsed(),
-                memoryBean.getHeapMemoryUsage().getMax(), nonHeap, probe.residentBytes(),
-                probe.systemMemoryTotalBytes(), probe.systemMemoryAvailableBytes(), probe.systemCpuLoad(),
-                probe.loadAverage(), probe.logicalProcessors(),
+        return new HealthSnapshot(
+                clock.instant(),
+                overall,
+                components,
+                memoryBean.getHeapMemoryUsage().getUsed(),
+                memoryBean.getHeapMemoryUsage().getMax(),
+                nonHeap,
+                probe.residentBytes(),
+                probe.systemMemoryTotalBytes(),
+                probe.systemMemoryAvailableBytes(),
+                probe.systemCpuLoad(),
+                probe.loadAverage(),
+                probe.logicalProcessors(),
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()),
-                ManagementFactory.getThreadMXBean().getThreadCount(), visitors.activeCount(), visitors.maxVisitors(),
-                requests.stats(), memoryCleanups);
+                ManagementFactory.getThreadMXBean().getThreadCount(),
+                visitors.activeCount(),
+                visitors.maxVisitors(),
+                requests.stats(),
+                memoryCleanups);
     }
 
     private static ComponentHealth component(String name, HealthDescriptor health) {

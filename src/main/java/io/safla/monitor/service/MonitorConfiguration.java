@@ -35,8 +35,8 @@ class MonitorConfiguration {
 
     @Bean
     MemoryGuard memoryGuard(HealthProperties health) {
-        return new MemoryGuard(health.maxMemoryMb() * 1024L * 1024L, health.unhealthyFraction(),
-                health.cleanupFraction());
+        return new MemoryGuard(
+                health.maxMemoryMb() * 1024L * 1024L, health.unhealthyFraction(), health.cleanupFraction());
     }
 
     @Bean
@@ -56,11 +56,34 @@ class MonitorConfiguration {
     }
 
     static final class UnavailableProbe implements ProcessProbe {
-        @Override public long residentBytes() { return -1; }
-        @Override public long systemMemoryTotalBytes() { return -1; }
-        @Override public long systemMemoryAvailableBytes() { return -1; }
-        @Override public double systemCpuLoad() { return -1; }
-        @Override public double loadAverage() { return -1; }
-        @Override public int logicalProcessors() { return Runtime.getRuntime().availableProcessors(); }
+        @Override
+        public long residentBytes() {
+            return -1;
+        }
+
+        @Override
+        public long systemMemoryTotalBytes() {
+            return -1;
+        }
+
+        @Override
+        public long systemMemoryAvailableBytes() {
+            return -1;
+        }
+
+        @Override
+        public double systemCpuLoad() {
+            return -1;
+        }
+
+        @Override
+        public double loadAverage() {
+            return -1;
+        }
+
+        @Override
+        public int logicalProcessors() {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 }

@@ -24,7 +24,7 @@ public class OperatorService {
         if (!enabled() || candidate == null) {
             return false;
         }
-        return MessageDigest.isEqual(app.adminToken().getBytes(StandardCharsets.UTF_8),
-                candidate.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                app.adminToken().getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -56,11 +56,15 @@ class SaflaHealthIndicators {
             } else if (huggingFace.tokenLooksValid()) {
                 reason = "a HuggingFace token is configured";
             } else {
-                return toHealth(new ComponentHealth("apiConnectivity", HealthLevel.DEGRADED,
+                return toHealth(new ComponentHealth(
+                        "apiConnectivity",
+                        HealthLevel.DEGRADED,
                         "the configured HuggingFace token does not start with hf_"));
             }
-            return Health.up().withDetail("reason", reason)
-                    .withDetail("configured", huggingFace.effectiveToken().isPresent()).build();
+            return Health.up()
+                    .withDetail("reason", reason)
+                    .withDetail("configured", huggingFace.effectiveToken().isPresent())
+                    .build();
         };
     }
 

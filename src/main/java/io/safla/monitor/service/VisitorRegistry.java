@@ -45,7 +45,8 @@ public class VisitorRegistry {
         if (lastSeen.size() < maxVisitors) {
             return new Admission(true, lastSeen.size(), maxVisitors, Duration.ZERO);
         }
-        Instant firstFree = lastSeen.values().stream().min(Instant::compareTo).orElse(now).plus(activeWindow);
+        Instant firstFree =
+                lastSeen.values().stream().min(Instant::compareTo).orElse(now).plus(activeWindow);
         Duration wait = Duration.between(now, firstFree);
         return new Admission(false, lastSeen.size(), maxVisitors, wait.isNegative() ? Duration.ZERO : wait);
     }

@@ -24,11 +24,15 @@ class SafetyHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         Optional<MemoryEngine.Freeze> freeze = checkpoints.emergency();
         if (freeze.isPresent()) {
-            builder.status(new Status("DEGRADED")).withDetail("reason", "EMERGENCY STOP since "
-                    + freeze.get().since() + ": memory writes frozen (" + freeze.get().reason() + ")");
+            builder.status(new Status("DEGRADED"))
+                    .withDetail(
+                            "reason",
+                            "EMERGENCY STOP since " + freeze.get().since() + ": memory writes frozen ("
+                                    + freeze.get().reason() + ")");
             return;
         }
-        builder.up().withDetail("reason", safety.layerNames().size() + " layers; semantic layer "
-                + safety.semanticStatus());
+        builder.up()
+                .withDetail(
+                        "reason", safety.layerNames().size() + " layers; semantic layer " + safety.semanticStatus());
     }
 }

@@ -40,6 +40,7 @@ public class SafetyService {
     private final ActiveEmbedder embedders;
     /** Lazy: the sampler reads health, and health includes this service's indicator. */
     private final ObjectProvider<HealthSampler> sampler;
+
     private final HealthProperties health;
     private final Clock clock;
     private final SafetyValidator rulesOnly;
@@ -54,7 +55,10 @@ public class SafetyService {
     private volatile @Nullable SafetyValidator withSemantic;
     private volatile String semanticStatus = "waiting for the embedding model to load";
 
-    SafetyService(SafetyProperties properties, ActiveEmbedder embedders, ObjectProvider<HealthSampler> sampler,
+    SafetyService(
+            SafetyProperties properties,
+            ActiveEmbedder embedders,
+            ObjectProvider<HealthSampler> sampler,
             HealthProperties health,
             Clock clock) {
         this.properties = properties;
@@ -69,7 +73,9 @@ public class SafetyService {
 
     public SafetyLevel defaultLevel() {
         SafetyLevel level = defaultLevel;
-        return level != null ? level : SafetyLevel.valueOf(properties.riskTolerance().name());
+        return level != null
+                ? level
+                : SafetyLevel.valueOf(properties.riskTolerance().name());
     }
 
     /** A settings change: the level used when a caller names none. */
@@ -88,16 +94,20 @@ public class SafetyService {
         return validator().layerNames();
     }
 
-    public SafetyResult validate(String text, @Nullable SafetyLevel level, @Nullable Set<String> layers,
-            List<String> context, String source) {
+    public SafetyResult validate(
+            String text,
+            @Nullable SafetyLevel level,
+            @Nullable Set<String> layers,
+            List<String> context,
+            String source) {
         SafetyLevel effective = level == null ? defaultLevel() : level;
         SafetyValidator validator = validator();
         if (layers != null) {
             Set<String> unknown = new java.util.TreeSet<>(layers);
             unknown.removeAll(validator.layerNames());
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("unknown layer(s) " + unknown + "; available: "
-                        + validator.layerNames());
+                throw new IllegalArgumentException(
+                        "unknown layer(s) " + unknown + "; available: " + validator.layerNames());
             }
         }
         Set<String> chosen = layers != null ? layers : textLayers(validator);
@@ -126,7 +136,8 @@ public class SafetyService {
     /** Evaluates only the system constraints against the live metrics: the gate before a risky change. */
     public SafetyResult checkConstraints(String action) {
         SafetyValidator validator = validator();
-        return validator.validate(new SafetyInput(action, defaultLevel(), List.of(), metrics(), "system"),
+        return validator.validate(
+                new SafetyInput(action, defaultLevel(), List.of(), metrics(), "system"),
                 Set.of(io.safla.safety.ConstraintLayer.NAME));
     }
 
@@ -164,7 +175,8 @@ public class SafetyService {
                 semanticStatus = "loading the attack exemplars";
                 builder.submit(() -> {
                     try {
-                        withSemantic = SafetyValidator.standard(clock, selection.embedder(), (SemanticLayer.Thresholds) null);
+                        withSemantic =
+                                SafetyValidator.standard(clock, selection.embedder(), (SemanticLayer.Thresholds) null);
                         semanticStatus = "on: nearest-neighbour vote over labelled exemplars with "
                                 + selection.embedder().name();
                     } catch (RuntimeException e) {

@@ -1,8 +1,6 @@
 package io.safla.settings.service;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.config.MemoryProperties;
 import io.safla.config.PerformanceProperties;
 import io.safla.config.SafetyProperties;
@@ -12,7 +10,6 @@ import io.safla.memory.hybrid.ConsolidationSettings;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
-import io.safla.checkpoint.service.CheckpointService;
 import io.safla.safety.service.SafetyService;
 import io.safla.settings.EngineSettings;
 import io.safla.settings.SettingsChange;
@@ -30,6 +27,9 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Engine-wide settings at run time: validation, an impact preview measured on this machine, a checkpoint before
@@ -39,10 +39,15 @@ import org.springframework.stereotype.Service;
 public class SettingsService {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
-    private static final List<String> SAMPLE = List.of("Transformers use self-attention.",
-            "Reinforcement learning maximises reward.", "Embeddings map text to vectors.",
-            "Gradient descent minimises a loss.", "Dropout reduces overfitting.", "A cache trades memory for time.",
-            "Checkpoints allow rollback.", "Attention weights sum to one.");
+    private static final List<String> SAMPLE = List.of(
+            "Transformers use self-attention.",
+            "Reinforcement learning maximises reward.",
+            "Embeddings map text to vectors.",
+            "Gradient descent minimises a loss.",
+            "Dropout reduces overfitting.",
+            "A cache trades memory for time.",
+            "Checkpoints allow rollback.",
+            "Attention weights sum to one.");
 
     private final MemoryService memory;
     private final SafetyService safety;
@@ -57,9 +62,17 @@ public class SettingsService {
 
     private final ActiveEmbedder embedders;
 
-    SettingsService(MemoryService memory, ActiveEmbedder embedders, SafetyService safety, CheckpointService checkpoints,
-            ConsolidationService consolidation, Validator validator,
-            ObjectMapper json, Clock clock, MemoryProperties memorySettings, SafetyProperties safetySettings,
+    SettingsService(
+            MemoryService memory,
+            ActiveEmbedder embedders,
+            SafetyService safety,
+            CheckpointService checkpoints,
+            ConsolidationService consolidation,
+            Validator validator,
+            ObjectMapper json,
+            Clock clock,
+            MemoryProperties memorySettings,
+            SafetyProperties safetySettings,
             PerformanceProperties performance) {
         this.memory = memory;
         this.embedders = embedders;
@@ -69,11 +82,17 @@ public class SettingsService {
         this.validator = validator;
         this.json = json;
         this.clock = clock;
-        this.startup = new EngineSettings(String.valueOf(memorySettings.vector().dimensions()),
-                memorySettings.vector().maxSize(), 0.0, safetySettings.riskTolerance().name(), performance.cacheSize(),
-                performance.cacheTimeoutSeconds(), Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())),
+        this.startup = new EngineSettings(
+                String.valueOf(memorySettings.vector().dimensions()),
+                memorySettings.vector().maxSize(),
+                0.0,
+                safetySettings.riskTolerance().name(),
+                performance.cacheSize(),
+                performance.cacheTimeoutSeconds(),
+                Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())),
                 performance.batchSize(),
-                consolidation.settings().episodicRetentionDays(), consolidation.settings().importanceThreshold(),
+                consolidation.settings().episodicRetentionDays(),
+                consolidation.settings().importanceThreshold(),
                 consolidation.settings().intervalMinutes());
         this.current = startup;
     }
@@ -119,12 +138,14 @@ public class SettingsService {
         if (reembeds) {
             EmbedderFactory.Selection target = embedders.select(next.dimensionValue(), 0);
             double perSecond = measureEmbeddingsPerSecond(target);
-            lines.add(String.format("Re-embeds %,d memories with %s, about %.1f s (measured now: %.0f texts/s)",
+            lines.add(String.format(
+                    "Re-embeds %,d memories with %s, about %.1f s (measured now: %.0f texts/s)",
                     items, target.embedder().name(), items / perSecond, perSecond));
         }
         if (next.capacity() < items) {
-            lines.add(String.format("Capacity %,d is below the %,d stored memories: the %,d least recently used are"
-                    + " removed", next.capacity(), items, items - next.capacity()));
+            lines.add(String.format(
+                    "Capacity %,d is below the %,d stored memories: the %,d least recently used are" + " removed",
+                    next.capacity(), items, items - next.capacity()));
         } else if (next.capacity() != current.capacity()) {
             lines.add(String.format("Rebuilds the vector store for %,d memories (no re-embedding)", next.capacity()));
         }
@@ -147,8 +168,10 @@ public class SettingsService {
             lines.add("Consolidation clusters episodes at least " + next.importanceThreshold() + " important");
         }
         if (next.consolidationIntervalMinutes() != current.consolidationIntervalMinutes()) {
-            lines.add(next.consolidationIntervalMinutes() == 0 ? "Turns scheduled consolidation off"
-                    : "Consolidates every " + next.consolidationIntervalMinutes() + " minutes, from now");
+            lines.add(
+                    next.consolidationIntervalMinutes() == 0
+                            ? "Turns scheduled consolidation off"
+                            : "Consolidates every " + next.consolidationIntervalMinutes() + " minutes, from now");
         }
         if (!changes.isEmpty()) {
             lines.add("A checkpoint is taken first, so the change can be rolled back from the Safety tab");
@@ -168,12 +191,18 @@ public class SettingsService {
         }
         memory.requireLoaded();
         checkpoints.create("before a settings change (" + String.join(", ", changes.keySet()) + ")");
-        memory.apply(new MemoryService.Tuning(next.capacity(), next.cacheSize(),
-                Duration.ofSeconds(next.cacheTtlSeconds()), next.searchThreads(), next.batchSize(),
-                next.dimensionValue()), reembedProgress);
+        memory.apply(
+                new MemoryService.Tuning(
+                        next.capacity(),
+                        next.cacheSize(),
+                        Duration.ofSeconds(next.cacheTtlSeconds()),
+                        next.searchThreads(),
+                        next.batchSize(),
+                        next.dimensionValue()),
+                reembedProgress);
         safety.setDefaultLevel(SafetyLevel.valueOf(next.safetyLevel()));
-        consolidation.configure(new ConsolidationSettings(next.episodicRetentionDays(), next.importanceThreshold(),
-                next.consolidationIntervalMinutes()));
+        consolidation.configure(new ConsolidationSettings(
+                next.episodicRetentionDays(), next.importanceThreshold(), next.consolidationIntervalMinutes()));
         List<SettingsChange> recorded = new ArrayList<>();
         changes.forEach((name, change) -> {
             String[] parts = change.split(" → ");
@@ -227,7 +256,10 @@ public class SettingsService {
         put(changes, "batchSize", a.batchSize(), b.batchSize());
         put(changes, "episodicRetentionDays", a.episodicRetentionDays(), b.episodicRetentionDays());
         put(changes, "importanceThreshold", a.importanceThreshold(), b.importanceThreshold());
-        put(changes, "consolidationIntervalMinutes", a.consolidationIntervalMinutes(),
+        put(
+                changes,
+                "consolidationIntervalMinutes",
+                a.consolidationIntervalMinutes(),
                 b.consolidationIntervalMinutes());
         return changes;
     }
@@ -247,8 +279,17 @@ public class SettingsService {
     }
 
     static Set<String> names() {
-        return Set.of("dimension", "capacity", "defaultThreshold", "safetyLevel", "cacheSize", "cacheTtlSeconds",
-                "searchThreads", "batchSize",
-                "episodicRetentionDays", "importanceThreshold", "consolidationIntervalMinutes");
+        return Set.of(
+                "dimension",
+                "capacity",
+                "defaultThreshold",
+                "safetyLevel",
+                "cacheSize",
+                "cacheTtlSeconds",
+                "searchThreads",
+                "batchSize",
+                "episodicRetentionDays",
+                "importanceThreshold",
+                "consolidationIntervalMinutes");
     }
 }

@@ -1,22 +1,17 @@
 package io.safla.system.service;
 
-import io.safla.monitor.service.HealthSampler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import io.safla.config.AppProperties;
 import io.safla.config.ConfigVariable;
 import io.safla.memory.service.MemoryService;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.SecretRedactor;
+import io.safla.monitor.service.HealthSampler;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +22,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The system-wide questions in one place, the seed's {@code get_system_status}, {@code get_configuration} and
@@ -55,13 +54,14 @@ public class SaflaManager {
     private final MemoryService memory;
     private final AppProperties app;
     private final Clock clock;
-    private final ObjectMapper json = JsonMapper.builder().findAndAddModules()
+    private final ObjectMapper json = JsonMapper.builder()
+            .findAndAddModules()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DateTimeFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
-    SaflaManager(Environment environment, HealthSampler sampler, MemoryService memory, AppProperties app,
-            Clock clock) {
+    SaflaManager(Environment environment, HealthSampler sampler, MemoryService memory, AppProperties app, Clock clock) {
         this.environment = environment;
         this.sampler = sampler;
         this.memory = memory;
@@ -108,8 +108,13 @@ public class SaflaManager {
      * @param environment every environment variable, secrets redacted
      * @param health the latest health snapshot (memory, CPU count and load)
      */
-    public record SystemReport(String javaVersion, String os, String workingDirectory, String dataDirectory,
-            Map<String, String> environment, HealthSnapshot health) {}
+    public record SystemReport(
+            String javaVersion,
+            String os,
+            String workingDirectory,
+            String dataDirectory,
+            Map<String, String> environment,
+            HealthSnapshot health) {}
 
     /** The process, its environment (redacted) and the latest health, for the operator page. */
     public SystemReport report() {
@@ -118,8 +123,10 @@ public class SaflaManager {
                         + System.getProperty("java.vm.name") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                Path.of("").toAbsolutePath().toString(), app.dataDir().toAbsolutePath().toString(),
-                SecretRedactor.redactAll(System.getenv()), sampler.latest());
+                Path.of("").toAbsolutePath().toString(),
+                app.dataDir().toAbsolutePath().toString(),
+                SecretRedactor.redactAll(System.getenv()),
+                sampler.latest());
     }
 
     /** A dump of every live thread, for diagnosing a stuck or busy server. */
@@ -149,21 +156,27 @@ public class SaflaManager {
 
     /** The effective value of every variable of the table, redacted. */
     static List<Setting> configuration(Environment environment) {
-        return java.util.Arrays.stream(ConfigVariable.values()).map(v -> {
-            String raw = environment.getProperty(v.property());
-            String shown;
-            if (raw == null || raw.isBlank()) {
-                shown = UNSET;
-            } else if (v.secret()) {
-                shown = SecretRedactor.REDACTED;
-            } else {
-                shown = SecretRedactor.redact(v.name(), raw);
-            }
-            return new Setting(v.name(), v.property(), shown, v.defaultValue(), v.secret());
-        }).toList();
+        return java.util.Arrays.stream(ConfigVariable.values())
+                .map(v -> {
+                    String raw = environment.getProperty(v.property());
+                    String shown;
+                    if (raw == null || raw.isBlank()) {
+                        shown = UNSET;
+                    } else if (v.secret()) {
+                        shown = SecretRedactor.REDACTED;
+                    } else {
+                        shown = SecretRedactor.redact(v.name(), raw);
+                    }
+                    return new Setting(v.name(), v.property(), shown, v.defaultValue(), v.secret());
+                })
+                .toList();
     }
 
-    byte[] zip(Instant at, List<Setting> configuration, HealthSnapshot latest, List<HealthSnapshot> history,
+    byte[] zip(
+            Instant at,
+            List<Setting> configuration,
+            HealthSnapshot latest,
+            List<HealthSnapshot> history,
             byte[] memoryExport) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", "safla-system-backup");

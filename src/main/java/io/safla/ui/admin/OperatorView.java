@@ -45,14 +45,16 @@ class OperatorView extends VerticalLayout {
         this.actions = actions;
         this.access = access;
         setId("operator-view");
-        add(new ViewHeader("Operator status", "Server internals for the people who run this Space. Secrets are"
-                + " never shown: variables named like keys, tokens, secrets or passwords, and values shaped like"
-                + " tokens, are redacted."));
+        add(new ViewHeader(
+                "Operator status",
+                "Server internals for the people who run this Space. Secrets are"
+                        + " never shown: variables named like keys, tokens, secrets or passwords, and values shaped like"
+                        + " tokens, are redacted."));
         content.setWidthFull();
         add(content);
         if (!operator.enabled()) {
-            content.add(new Paragraph("This page is disabled: set the ADMIN_TOKEN secret (at least 16 characters)"
-                    + " to enable it."));
+            content.add(new Paragraph(
+                    "This page is disabled: set the ADMIN_TOKEN secret (at least 16 characters)" + " to enable it."));
         } else if (access.unlocked()) {
             showReport();
         } else {
@@ -98,26 +100,35 @@ class OperatorView extends VerticalLayout {
         fact(facts, "CPUs", h.processors() + " (load " + String.format("%.2f", h.loadAverage()) + ")");
         fact(facts, "Heap", h.heapUsedBytes() / 1048576 + " / " + h.heapMaxBytes() / 1048576 + " MB");
         fact(facts, "RSS", h.residentBytes() < 0 ? "unknown" : h.residentBytes() / 1048576 + " MB");
-        fact(facts, "System memory", h.systemMemoryAvailableBytes() / 1048576 + " MB free of "
-                + h.systemMemoryTotalBytes() / 1048576 + " MB");
+        fact(
+                facts,
+                "System memory",
+                h.systemMemoryAvailableBytes() / 1048576 + " MB free of " + h.systemMemoryTotalBytes() / 1048576
+                        + " MB");
         Grid<Map.Entry<String, String>> environment = new Grid<>();
         environment.setAriaLabel("Environment variables");
         environment.setId("operator-environment");
-        environment.addColumn(Map.Entry::getKey).setHeader("Variable").setAutoWidth(true).setSortable(true);
+        environment
+                .addColumn(Map.Entry::getKey)
+                .setHeader("Variable")
+                .setAutoWidth(true)
+                .setSortable(true);
         environment.addColumn(Map.Entry::getValue).setHeader("Value").setFlexGrow(1);
         environment.setItems(report.environment().entrySet());
         environment.setHeight("320px");
         Pre dump = new Pre();
         dump.setId("operator-thread-dump");
         dump.addClassName("operator-dump");
-        Button threads = new Button("Thread dump", e -> actions.run("operator.threads",
-                () -> dump.setText(manager.threadDump())));
+        Button threads = new Button(
+                "Thread dump", e -> actions.run("operator.threads", () -> dump.setText(manager.threadDump())));
         // the same zip as GET /api/system/backup; built when clicked, so it is current
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] zip = manager.backupZip();
-            return new DownloadResponse(new ByteArrayInputStream(zip), manager.fileName(), "application/zip",
-                    zip.length);
-        }), "Download system backup");
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] zip = manager.backupZip();
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(zip), manager.fileName(), "application/zip", zip.length);
+                }),
+                "Download system backup");
         download.setId("operator-backup");
         download.getElement().setAttribute("download", true);
         download.addClassName("download-link");

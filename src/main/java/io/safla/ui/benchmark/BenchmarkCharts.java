@@ -1,8 +1,5 @@
 package io.safla.ui.benchmark;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import io.safla.benchmark.BenchmarkReport;
 import io.safla.benchmark.BenchmarkSuite;
 import io.safla.benchmark.Histogram;
@@ -12,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** ECharts options for the Benchmark tab, built from reports. */
 final class BenchmarkCharts {
@@ -41,8 +41,8 @@ final class BenchmarkCharts {
     static ObjectNode throughput(List<BenchmarkReport> history) {
         Map<String, List<BenchmarkReport>> lines = history.stream()
                 .filter(r -> !r.cancelled() && r.suite().uses(BenchmarkSuite.Param.N))
-                .collect(Collectors.groupingBy(r -> r.suite().name() + " " + r.spec().dimension() + "-d",
-                        TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        r -> r.suite().name() + " " + r.spec().dimension() + "-d", TreeMap::new, Collectors.toList()));
         ObjectNode option = base("Throughput vs n (completed runs in the history)");
         option.putObject("legend").put("type", "scroll").put("bottom", 0);
         option.putObject("xAxis").put("type", "log").put("name", "n").put("min", 1000);
@@ -50,9 +50,14 @@ final class BenchmarkCharts {
         ArrayNode series = option.putArray("series");
         lines.forEach((name, reports) -> {
             ArrayNode points = F.arrayNode();
-            reports.stream().sorted(Comparator.comparingInt(r -> r.spec().n()))
+            reports.stream()
+                    .sorted(Comparator.comparingInt(r -> r.spec().n()))
                     .forEach(r -> points.addArray().add(r.spec().n()).add(round(r.opsPerSecond())));
-            series.addObject().put("type", "line").put("name", name).put("symbolSize", 8).set("data", points);
+            series.addObject()
+                    .put("type", "line")
+                    .put("name", name)
+                    .put("symbolSize", 8)
+                    .set("data", points);
         });
         return option;
     }
@@ -83,8 +88,11 @@ final class BenchmarkCharts {
 
     private static ObjectNode base(String title) {
         ObjectNode option = F.objectNode();
-        option.putObject("title").put("text", title).put("left", "center")
-                .putObject("textStyle").put("fontSize", 13);
+        option.putObject("title")
+                .put("text", title)
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 13);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("grid").put("left", 56).put("right", 16).put("top", 40).put("bottom", 56);
         return option;
@@ -95,7 +103,6 @@ final class BenchmarkCharts {
     }
 
     static String fmt(double micros) {
-        return micros >= 100 ? String.format(Locale.ROOT, "%.0f", micros)
-                : String.format(Locale.ROOT, "%.1f", micros);
+        return micros >= 100 ? String.format(Locale.ROOT, "%.0f", micros) : String.format(Locale.ROOT, "%.1f", micros);
     }
 }

@@ -64,8 +64,9 @@ class BenchmarkView extends VerticalLayout {
 
     /** Progress reaches the browser at most this often (~4 updates a second). */
     static final long PUSH_INTERVAL_NANOS = 250_000_000L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final BenchmarkService benchmarks;
     private final VisitorActions actions;
@@ -99,10 +100,12 @@ class BenchmarkView extends VerticalLayout {
         this.defaults = benchmarks.defaults();
         setId("benchmark-view");
         addClassName("bench-view");
-        add(new ViewHeader("Benchmark", "Measured, repeatable benchmarks run on this server: vector search (exact"
-                + " and quantized), inserts, embedding and safety throughput, the cache's effect and end-to-end API"
-                + " latency, with percentiles, recall against brute force, charts and a history you can export."
-                + " Runs are queued: one at a time on this shared machine."));
+        add(new ViewHeader(
+                "Benchmark",
+                "Measured, repeatable benchmarks run on this server: vector search (exact"
+                        + " and quantized), inserts, embedding and safety throughput, the cache's effect and end-to-end API"
+                        + " latency, with percentiles, recall against brute force, charts and a history you can export."
+                        + " Runs are queued: one at a time on this shared machine."));
         add(createForm(), createControls(), createResults(), createHistory());
         onSuiteChanged();
         showHistory(benchmarks.history());
@@ -132,8 +135,8 @@ class BenchmarkView extends VerticalLayout {
         suiteStatus.addClassName("bench-suite-status");
         FormLayout form = new FormLayout(suite, n, dimension, k, queries, seed);
         form.setId("bench-form");
-        form.setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("480px", 2),
-                new ResponsiveStep("900px", 3));
+        form.setResponsiveSteps(
+                new ResponsiveStep("0", 1), new ResponsiveStep("480px", 2), new ResponsiveStep("900px", 3));
         form.setColspan(suite, 2);
         Div wrapper = new Div(form, suiteStatus);
         wrapper.addClassName("bench-form");
@@ -195,7 +198,9 @@ class BenchmarkView extends VerticalLayout {
         history.setId("history-grid");
         history.setSelectionMode(Grid.SelectionMode.MULTI);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        history.addColumn(r -> TIME.format(r.started())).setHeader("Started (UTC)").setAutoWidth(true);
+        history.addColumn(r -> TIME.format(r.started()))
+                .setHeader("Started (UTC)")
+                .setAutoWidth(true);
         history.addColumn(r -> r.suite().name()).setHeader("Suite").setAutoWidth(true);
         history.addColumn(r -> r.spec().n()).setHeader("n");
         history.addColumn(r -> r.spec().dimension()).setHeader("dim");
@@ -204,7 +209,8 @@ class BenchmarkView extends VerticalLayout {
         history.addColumn(r -> BenchmarkCharts.fmt(r.p50Micros())).setHeader("p50 us");
         history.addColumn(r -> BenchmarkCharts.fmt(r.p95Micros())).setHeader("p95 us");
         history.addColumn(r -> BenchmarkCharts.fmt(r.p99Micros())).setHeader("p99 us");
-        history.addColumn(r -> String.format(Locale.ROOT, "%.0f", r.opsPerSecond())).setHeader("ops/s");
+        history.addColumn(r -> String.format(Locale.ROOT, "%.0f", r.opsPerSecond()))
+                .setHeader("ops/s");
         history.addColumn(r -> r.recallAtK() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.recallAtK()))
                 .setHeader("recall");
         history.addColumn(r -> r.seed()).setHeader("seed");
@@ -214,24 +220,34 @@ class BenchmarkView extends VerticalLayout {
         history.setAriaLabel("Benchmark history; select runs to compare them");
         history.asMultiSelect().addValueChangeListener(e -> showComparison(new ArrayList<>(e.getValue())));
         compareHint.setId("compare-hint");
-        Anchor csv = download("benchmarks.csv", "text/csv",
-                () -> benchmarks.historyCsv().getBytes(StandardCharsets.UTF_8), "Export CSV", "export-csv");
-        Anchor json = download("benchmarks.json", "application/json", benchmarks::historyJson, "Export JSON",
-                "export-json");
+        Anchor csv = download(
+                "benchmarks.csv",
+                "text/csv",
+                () -> benchmarks.historyCsv().getBytes(StandardCharsets.UTF_8),
+                "Export CSV",
+                "export-csv");
+        Anchor json =
+                download("benchmarks.json", "application/json", benchmarks::historyJson, "Export JSON", "export-json");
         HorizontalLayout exports = new HorizontalLayout(csv, json);
         exports.addClassName("bench-exports");
-        Div box = new Div(new H3("History (shared, last " + defaults.historySize() + " runs)"), exports, history,
-                compareHint, compare);
+        Div box = new Div(
+                new H3("History (shared, last " + defaults.historySize() + " runs)"),
+                exports,
+                history,
+                compareHint,
+                compare);
         box.addClassName("bench-history");
         return box;
     }
 
-    private static Anchor download(String file, String type, java.util.function.Supplier<byte[]> bytes, String text,
-            String id) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] content = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(content), file, type, content.length);
-        }), text);
+    private static Anchor download(
+            String file, String type, java.util.function.Supplier<byte[]> bytes, String text, String id) {
+        Anchor anchor = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] content = bytes.get();
+                    return new DownloadResponse(new ByteArrayInputStream(content), file, type, content.length);
+                }),
+                text);
         anchor.getElement().setAttribute("download", true);
         anchor.setId(id);
         anchor.addClassName("bench-export");
@@ -250,8 +266,11 @@ class BenchmarkView extends VerticalLayout {
     }
 
     private static String describe(BenchmarkSuite suite) {
-        return suite.label() + ": uses " + suite.params().stream().map(p -> p.name().toLowerCase(Locale.ROOT))
-                .sorted().toList() + " and the seed" + (suite.measuresRecall() ? "; reports recall@k" : "");
+        return suite.label() + ": uses "
+                + suite.params().stream()
+                        .map(p -> p.name().toLowerCase(Locale.ROOT))
+                        .sorted()
+                        .toList() + " and the seed" + (suite.measuresRecall() ? "; reports recall@k" : "");
     }
 
     private void start() {
@@ -273,8 +292,9 @@ class BenchmarkView extends VerticalLayout {
             if (!chosen.uses(param)) {
                 values.put(param, defaultOf(param));
             } else if (value == null) {
-                setError(field, param.name().toLowerCase(Locale.ROOT) + " is required (" + BenchmarkSpec.range(param)
-                        + ")");
+                setError(
+                        field,
+                        param.name().toLowerCase(Locale.ROOT) + " is required (" + BenchmarkSpec.range(param) + ")");
                 messages.add(param.name().toLowerCase(Locale.ROOT) + " is required");
             } else {
                 values.put(param, value);
@@ -287,19 +307,30 @@ class BenchmarkView extends VerticalLayout {
             messages.add("seed is required");
         }
         if (messages.isEmpty()) {
-            for (BenchmarkSpec.Problem problem : BenchmarkSpec.problems(chosen, values.get(Param.N),
-                    values.get(Param.DIMENSION), values.get(Param.K), values.get(Param.QUERIES))) {
+            for (BenchmarkSpec.Problem problem : BenchmarkSpec.problems(
+                    chosen,
+                    values.get(Param.N),
+                    values.get(Param.DIMENSION),
+                    values.get(Param.K),
+                    values.get(Param.QUERIES))) {
                 setError(fields.get(problem.param()), problem.message());
                 messages.add(problem.message());
             }
         }
         if (!messages.isEmpty()) {
-            notify("Not started: " + String.join("; ", messages), NotificationVariant.LUMO_ERROR,
+            notify(
+                    "Not started: " + String.join("; ", messages),
+                    NotificationVariant.LUMO_ERROR,
                     "bench-validation-notification");
             return Optional.empty();
         }
-        return Optional.of(new BenchmarkSpec(chosen, values.get(Param.N), values.get(Param.DIMENSION),
-                values.get(Param.K), values.get(Param.QUERIES), seed.getValue()));
+        return Optional.of(new BenchmarkSpec(
+                chosen,
+                values.get(Param.N),
+                values.get(Param.DIMENSION),
+                values.get(Param.K),
+                values.get(Param.QUERIES),
+                seed.getValue()));
     }
 
     private int defaultOf(Param param) {
@@ -348,20 +379,36 @@ class BenchmarkView extends VerticalLayout {
         if (report.cancelled()) {
             summary.add(figure("Status", "Cancelled: partial result of " + report.operations() + " operations"));
         }
-        summary.add(figure("Suite", report.suite().label()),
-                figure("p50 / p95 / p99", BenchmarkCharts.fmt(report.p50Micros()) + " / "
-                        + BenchmarkCharts.fmt(report.p95Micros()) + " / " + BenchmarkCharts.fmt(report.p99Micros())
-                        + " us"),
-                figure("Mean / min / max", BenchmarkCharts.fmt(report.meanMicros()) + " / "
-                        + BenchmarkCharts.fmt(report.minMicros()) + " / " + BenchmarkCharts.fmt(report.maxMicros())
-                        + " us"),
-                figure("Throughput", String.format(Locale.ROOT, "%,.0f ops/s (%d ops)", report.opsPerSecond(),
-                        report.operations())),
-                figure("Recall@" + report.spec().k(), report.recallAtK() == null ? "not applicable"
-                        : String.format(Locale.ROOT, "%.4f", report.recallAtK())),
-                figure("Parameters", "n " + report.spec().n() + ", dim " + report.spec().dimension() + ", k "
-                        + report.spec().k() + ", queries " + report.spec().queries() + ", seed " + report.seed()),
-                figure("Machine", report.machine().cores() + " cores, " + report.machine().jvm()),
+        summary.add(
+                figure("Suite", report.suite().label()),
+                figure(
+                        "p50 / p95 / p99",
+                        BenchmarkCharts.fmt(report.p50Micros()) + " / "
+                                + BenchmarkCharts.fmt(report.p95Micros()) + " / "
+                                + BenchmarkCharts.fmt(report.p99Micros())
+                                + " us"),
+                figure(
+                        "Mean / min / max",
+                        BenchmarkCharts.fmt(report.meanMicros()) + " / "
+                                + BenchmarkCharts.fmt(report.minMicros()) + " / "
+                                + BenchmarkCharts.fmt(report.maxMicros())
+                                + " us"),
+                figure(
+                        "Throughput",
+                        String.format(Locale.ROOT, "%,.0f ops/s (%d ops)", report.opsPerSecond(), report.operations())),
+                figure(
+                        "Recall@" + report.spec().k(),
+                        report.recallAtK() == null
+                                ? "not applicable"
+                                : String.format(Locale.ROOT, "%.4f", report.recallAtK())),
+                figure(
+                        "Parameters",
+                        "n " + report.spec().n() + ", dim " + report.spec().dimension() + ", k "
+                                + report.spec().k() + ", queries "
+                                + report.spec().queries() + ", seed " + report.seed()),
+                figure(
+                        "Machine",
+                        report.machine().cores() + " cores, " + report.machine().jvm()),
                 figure("Kernel", report.machine().kernel()),
                 figure("Embedder", report.machine().embedder()),
                 figure("Measured", report.note()));
@@ -404,7 +451,9 @@ class BenchmarkView extends VerticalLayout {
 
     private static String visitor() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session != null && session.getSession() != null ? session.getSession().getId() : "no-session";
+        return session != null && session.getSession() != null
+                ? session.getSession().getId()
+                : "no-session";
     }
 
     @Override
@@ -474,7 +523,10 @@ class BenchmarkView extends VerticalLayout {
             push(ui, () -> {
                 progress.setValue(report.cancelled() ? progress.getValue() : 1);
                 showReport(report);
-                showIdle(report.cancelled() ? "Cancelled" : "Finished in " + report.elapsed().toMillis() + " ms");
+                showIdle(
+                        report.cancelled()
+                                ? "Cancelled"
+                                : "Finished in " + report.elapsed().toMillis() + " ms");
             });
         }
 
@@ -493,8 +545,8 @@ class BenchmarkView extends VerticalLayout {
                 summary.removeAll();
                 summary.add(new Span("The run failed: " + message));
                 showIdle("Failed");
-                BenchmarkView.notify("Benchmark failed: " + message, NotificationVariant.LUMO_ERROR,
-                        "bench-failed-notification");
+                BenchmarkView.notify(
+                        "Benchmark failed: " + message, NotificationVariant.LUMO_ERROR, "bench-failed-notification");
             });
         }
     }

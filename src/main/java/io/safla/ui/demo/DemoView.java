@@ -22,9 +22,11 @@ class DemoView extends VerticalLayout {
 
     DemoView(DemoService demo, VisitorActions actions) {
         setId("demo-view");
-        add(new ViewHeader("Demo", "Guided scenarios that run the real SAFLA engine step by step. Each step says what"
-                + " it does and shows its live result; change the inputs and run it again. Your experiments run in"
-                + " a private sandbox, so nothing you do here changes what other visitors see."));
+        add(new ViewHeader(
+                "Demo",
+                "Guided scenarios that run the real SAFLA engine step by step. Each step says what"
+                        + " it does and shows its live result; change the inputs and run it again. Your experiments run in"
+                        + " a private sandbox, so nothing you do here changes what other visitors see."));
         recall = new RememberAndRecall(demo, actions);
         intervention = new SafetyIntervention(demo, actions);
         consolidation = new ConsolidationScenario(demo, actions);

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /** Store facts, recall them with a question, see the scores, the cache, and what an unrelated question gets. */
 class RememberAndRecall extends Scenario {
 
-    static final String FACTS = String.join("\n",
+    static final String FACTS = String.join(
+            "\n",
             "The transformer architecture relates every token to every other token with self-attention.",
             "Reinforcement learning agents improve a policy from the rewards they receive.",
             "Gradient descent moves model weights against the gradient of the loss.",
@@ -35,9 +36,12 @@ class RememberAndRecall extends Scenario {
     private @Nullable RecallSandbox sandbox;
 
     RememberAndRecall(DemoService demo, VisitorActions actions) {
-        super("recall", "The memory embeds each fact with all-MiniLM-L6-v2 and finds them again by meaning, not by"
-                + " matching words. The original demo's search always returned nothing; here every score is computed"
-                + " as you watch, in a private sandbox that only you see.", actions);
+        super(
+                "recall",
+                "The memory embeds each fact with all-MiniLM-L6-v2 and finds them again by meaning, not by"
+                        + " matching words. The original demo's search always returned nothing; here every score is computed"
+                        + " as you watch, in a private sandbox that only you see.",
+                actions);
         this.demo = demo;
         build();
     }
@@ -65,7 +69,10 @@ class RememberAndRecall extends Scenario {
     }
 
     private List<String> factList() {
-        return Arrays.stream(facts.getValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(facts.getValue().split("\\R"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private String text(TextField field) {
@@ -79,7 +86,8 @@ class RememberAndRecall extends Scenario {
     @Override
     List<Step> plan() {
         return List.of(
-                new Step("Create a private memory",
+                new Step(
+                        "Create a private memory",
                         "A fresh engine with the same embedding model and search kernel as the main memory.",
                         () -> {
                             sandbox = demo.newRecall();
@@ -87,7 +95,8 @@ class RememberAndRecall extends Scenario {
                             return new Span("Empty memory: " + stats.dimension() + "-d vectors from " + stats.embedder()
                                     + ", kernel " + stats.kernel() + ".");
                         }),
-                new Step("Store the facts",
+                new Step(
+                        "Store the facts",
                         "Each line is embedded into a 384-number vector, normalised and stored with its text.",
                         () -> {
                             RecallSandbox.Stored result = sandbox().store(factList());
@@ -95,21 +104,28 @@ class RememberAndRecall extends Scenario {
                             long ms = result.millis();
                             Grid<MemoryItem> grid = new Grid<>();
                             grid.setAriaLabel("Stored facts");
-                            grid.addColumn(MemoryItem::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
+                            grid.addColumn(MemoryItem::id)
+                                    .setHeader("Id")
+                                    .setAutoWidth(true)
+                                    .setFlexGrow(0);
                             grid.addColumn(MemoryItem::text).setHeader("Stored text");
                             grid.setItems(stored);
                             grid.setAllRowsVisible(true);
                             grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-                            return new Div(new Span(stored.size() + " facts embedded and stored in " + ms + " ms."), grid);
+                            return new Div(
+                                    new Span(stored.size() + " facts embedded and stored in " + ms + " ms."), grid);
                         }),
-                new Step("Recall with a question",
+                new Step(
+                        "Recall with a question",
                         "The question is embedded the same way; cosine similarity ranks the stored facts. The best"
                                 + " match should be the fact that answers it, even without shared words.",
                         () -> results(sandbox().recall(text(question)))),
-                new Step("Ask the same question again",
+                new Step(
+                        "Ask the same question again",
                         "Repeated searches are answered by a TTL cache keyed by the whole request; any write clears it.",
                         () -> results(sandbox().recall(text(question)))),
-                new Step("Ask something unrelated",
+                new Step(
+                        "Ask something unrelated",
                         "Unrelated text scores low. (The original demo's hash 'embeddings' gave any two texts 0.84 to"
                                 + " 0.98.) A minimum score of 0.3 filters what is not relevant.",
                         () -> results(sandbox().recall(text(unrelated), 0.3))));
@@ -125,8 +141,11 @@ class RememberAndRecall extends Scenario {
     static Component results(SearchResult result) {
         Grid<SearchResult.Hit> grid = new Grid<>();
         grid.setAriaLabel("Recalled facts with their scores");
-        grid.addColumn(h -> String.format(Locale.ROOT, "%.3f", h.score())).setHeader("Score").setKey("score")
-                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> String.format(Locale.ROOT, "%.3f", h.score()))
+                .setHeader("Score")
+                .setKey("score")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(h -> h.item().text()).setHeader("Fact");
         grid.setItems(result.hits());
         grid.setAllRowsVisible(true);

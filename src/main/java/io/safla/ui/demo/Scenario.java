@@ -131,8 +131,11 @@ abstract class Scenario extends VerticalLayout {
     private void showPosition() {
         int total = planned().size();
         progress.setValue(total == 0 ? 0 : (double) done / total);
-        position.setText(done == total ? "All " + total + " steps done: change the inputs and restart to try again"
-                : "Step " + (done + 1) + " of " + total + ": " + planned().get(done).title());
+        position.setText(
+                done == total
+                        ? "All " + total + " steps done: change the inputs and restart to try again"
+                        : "Step " + (done + 1) + " of " + total + ": "
+                                + planned().get(done).title());
         next.setEnabled(done < total);
         runAll.setEnabled(done < total);
     }

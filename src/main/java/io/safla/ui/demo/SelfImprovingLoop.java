@@ -1,8 +1,5 @@
 package io.safla.ui.demo;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The feedback loop on the visitor's sandbox: load the labelled retrieval set, measure the untrained default on
@@ -40,10 +40,13 @@ class SelfImprovingLoop extends Scenario {
     private @Nullable LoopSandbox sandbox;
 
     SelfImprovingLoop(DemoService demo, VisitorActions actions) {
-        super("loop", "The loop learns which retrieval strategy suits which kind of query from relevance feedback,"
-                + " judges every change by its delta on the queries judged so far, and rolls back what makes them"
-                + " worse. It runs on a labelled set of 181 memories in your private sandbox; the held-out"
-                + " queries it is measured on are never shown to it.", actions);
+        super(
+                "loop",
+                "The loop learns which retrieval strategy suits which kind of query from relevance feedback,"
+                        + " judges every change by its delta on the queries judged so far, and rolls back what makes them"
+                        + " worse. It runs on a labelled set of 181 memories in your private sandbox; the held-out"
+                        + " queries it is measured on are never shown to it.",
+                actions);
         this.demo = demo;
         build();
     }
@@ -81,11 +84,13 @@ class SelfImprovingLoop extends Scenario {
     @Override
     List<Step> plan() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("Load a labelled set into a private memory",
+        steps.add(new Step(
+                "Load a labelled set into a private memory",
                 "Memories of kinds where the embedding alone struggles (hostnames, error codes, tickets, versions,"
                         + " 'latest' updates, decisions) and plain facts, with queries whose right answers are known.",
                 this::load));
-        steps.add(new Step("Measure the untrained default",
+        steps.add(new Step(
+                "Measure the untrained default",
                 "Untrained, every query is answered by cosine similarity, as the plain search does. Quality is"
                         + " nDCG@10 on the held-out queries: 1.0 means the right memory is always first.",
                 () -> {
@@ -94,16 +99,19 @@ class SelfImprovingLoop extends Scenario {
                 }));
         for (int i = 1; i <= plannedCycles(); i++) {
             int cycle = i;
-            steps.add(new Step("Feedback cycle " + i,
+            steps.add(new Step(
+                    "Feedback cycle " + i,
                     "Observe, checkpoint, let the bandit choose a strategy per query and learn from the simulated"
                             + " visitor's judgement, evaluate the delta, pass the safety gate, keep or roll back.",
                     () -> feedbackCycle(cycle)));
         }
-        steps.add(new Step("Propose a change",
+        steps.add(new Step(
+                "Propose a change",
                 "A change proposed from outside (here: a new lexical weight for the hybrid) goes through the same"
                         + " gate. A weight near 0 makes identifier queries worse, so the gate should roll it back.",
                 this::propose));
-        steps.add(new Step("Chart the loop and its self-awareness",
+        steps.add(new Step(
+                "Chart the loop and its self-awareness",
                 "Quality on the held-out queries and the total delta per cycle; red bars were rolled back. Below:"
                         + " goals, confidence and what each strategy earned.",
                 this::chart));
@@ -140,15 +148,26 @@ class SelfImprovingLoop extends Scenario {
 
     private Component describe(LoopSandbox.Cycle done, String what) {
         CycleRecord record = done.record();
-        String outcome = record.outcome() == CycleRecord.Outcome.KEPT ? "Kept (checkpoint " + record.checkpointId()
-                + ")" : "Rolled back to checkpoint " + record.checkpointId() + ": " + String.join("; ",
-                record.violations());
-        Span result = summary(String.format(Locale.ROOT, "%s %s. Judged-query quality %.3f \u2192 %.3f; delta %+.3f"
-                + " (performance %+.2f, efficiency %+.2f, stability %+.2f, capability %+.2f); lexical weight %.2f,"
-                + " threshold %.2f. Held-out nDCG@10 now %.3f.", what, outcome, record.before().quality(),
-                record.after().quality(), record.delta().total(), record.delta().performance(),
-                record.delta().efficiency(), record.delta().stability(), record.delta().capability(),
-                done.hybridWeight(), done.threshold(), done.heldOutNdcg()));
+        String outcome = record.outcome() == CycleRecord.Outcome.KEPT
+                ? "Kept (checkpoint " + record.checkpointId() + ")"
+                : "Rolled back to checkpoint " + record.checkpointId() + ": " + String.join("; ", record.violations());
+        Span result = summary(String.format(
+                Locale.ROOT,
+                "%s %s. Judged-query quality %.3f \u2192 %.3f; delta %+.3f"
+                        + " (performance %+.2f, efficiency %+.2f, stability %+.2f, capability %+.2f); lexical weight %.2f,"
+                        + " threshold %.2f. Held-out nDCG@10 now %.3f.",
+                what,
+                outcome,
+                record.before().quality(),
+                record.after().quality(),
+                record.delta().total(),
+                record.delta().performance(),
+                record.delta().efficiency(),
+                record.delta().stability(),
+                record.delta().capability(),
+                done.hybridWeight(),
+                done.threshold(),
+                done.heldOutNdcg()));
         result.getElement().setAttribute("data-outcome", record.outcome().name());
         return result;
     }
@@ -159,11 +178,25 @@ class SelfImprovingLoop extends Scenario {
         option.putObject("legend").putArray("data").add("held-out nDCG@10").add("total delta");
         ArrayNode labels = option.putObject("xAxis").put("type", "category").putArray("data");
         ArrayNode axes = option.putArray("yAxis");
-        axes.addObject().put("type", "value").put("name", "nDCG@10").put("min", 0).put("max", 1);
-        axes.addObject().put("type", "value").put("name", "delta").put("min", -1).put("max", 1);
+        axes.addObject()
+                .put("type", "value")
+                .put("name", "nDCG@10")
+                .put("min", 0)
+                .put("max", 1);
+        axes.addObject()
+                .put("type", "value")
+                .put("name", "delta")
+                .put("min", -1)
+                .put("max", 1);
         ArrayNode series = option.putArray("series");
-        ArrayNode quality = series.addObject().put("name", "held-out nDCG@10").put("type", "line").putArray("data");
-        ArrayNode delta = series.addObject().put("name", "total delta").put("type", "bar").put("yAxisIndex", 1)
+        ArrayNode quality = series.addObject()
+                .put("name", "held-out nDCG@10")
+                .put("type", "line")
+                .putArray("data");
+        ArrayNode delta = series.addObject()
+                .put("name", "total delta")
+                .put("type", "bar")
+                .put("yAxisIndex", 1)
                 .putArray("data");
         LoopSandbox l = sandbox();
         for (LoopSandbox.Point p : l.points()) {
@@ -180,22 +213,37 @@ class SelfImprovingLoop extends Scenario {
         SelfAwareness state = l.selfAwareness();
         Grid<SelfAwareness.Goal> goals = new Grid<>();
         goals.addColumn(SelfAwareness.Goal::name).setHeader("Goal");
-        goals.addColumn(g -> String.format(Locale.ROOT, "%.2f of %.2f", g.current(), g.target())).setHeader("Now")
-                .setAutoWidth(true).setFlexGrow(0);
-        goals.addColumn(g -> String.format(Locale.ROOT, "%.0f %%", 100 * g.progress())).setHeader("Progress")
-                .setKey("progress").setAutoWidth(true).setFlexGrow(0);
+        goals.addColumn(g -> String.format(Locale.ROOT, "%.2f of %.2f", g.current(), g.target()))
+                .setHeader("Now")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        goals.addColumn(g -> String.format(Locale.ROOT, "%.0f %%", 100 * g.progress()))
+                .setHeader("Progress")
+                .setKey("progress")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         goals.setItems(state.goals());
         Grid<AdaptiveRetrieval.StrategyStats> strategies = new Grid<>();
         strategies.addColumn(AdaptiveRetrieval.StrategyStats::strategy).setHeader("Strategy");
-        strategies.addColumn(AdaptiveRetrieval.StrategyStats::pulls).setHeader("Tried").setKey("pulls");
-        strategies.addColumn(s -> String.format(Locale.ROOT, "%.3f", s.meanReward())).setHeader("Mean reward");
+        strategies
+                .addColumn(AdaptiveRetrieval.StrategyStats::pulls)
+                .setHeader("Tried")
+                .setKey("pulls");
+        strategies
+                .addColumn(s -> String.format(Locale.ROOT, "%.3f", s.meanReward()))
+                .setHeader("Mean reward");
         strategies.setItems(state.strategies());
         for (Grid<?> g : List.of(goals, strategies)) {
             g.setAllRowsVisible(true);
             g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         }
-        Span text = summary(String.format(Locale.ROOT, "%d cycles, %d rolled back; confidence %.2f; delta trend %+.3f"
-                + " per cycle.", state.cycles(), state.rollbacks(), state.confidence(), state.deltaTrend()));
+        Span text = summary(String.format(
+                Locale.ROOT,
+                "%d cycles, %d rolled back; confidence %.2f; delta trend %+.3f" + " per cycle.",
+                state.cycles(),
+                state.rollbacks(),
+                state.confidence(),
+                state.deltaTrend()));
         return new Div(text, echart, goals, strategies);
     }
 

@@ -1,16 +1,16 @@
 package io.safla.ui.kit;
 
-import tools.jackson.databind.JsonNode;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.DomEvent;
-import com.vaadin.flow.component.HasAriaLabel;
 import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasAriaLabel;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.shared.Registration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An ECharts chart from the webjar, through our own small custom element (no npm bundle). The option is built on
@@ -62,7 +62,10 @@ public class EChart extends Component implements HasSize, HasStyle, HasAriaLabel
         private final String seriesName;
         private final int dataIndex;
 
-        public ChartClickEvent(EChart source, boolean fromClient, @EventData("event.detail.name") String name,
+        public ChartClickEvent(
+                EChart source,
+                boolean fromClient,
+                @EventData("event.detail.name") String name,
                 @EventData("event.detail.seriesName") String seriesName,
                 @EventData("event.detail.dataIndex") int dataIndex) {
             super(source, fromClient);

@@ -18,13 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param safetyLevel the level the Safety playground starts with
  * @param compact smaller sizes and spacing, so more fits on a screen
  */
-public record ViewPreferences(Theme theme, int resultCount, double threshold, SafetyLevel safetyLevel,
-        boolean compact) implements Serializable {
+public record ViewPreferences(Theme theme, int resultCount, double threshold, SafetyLevel safetyLevel, boolean compact)
+        implements Serializable {
 
     public static final int MAX_RESULT_COUNT = SearchRequest.MAX_K;
 
     public enum Theme {
-        SYSTEM, LIGHT, DARK;
+        SYSTEM,
+        LIGHT,
+        DARK;
 
         public String label() {
             return switch (this) {

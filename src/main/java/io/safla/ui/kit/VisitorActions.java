@@ -47,14 +47,17 @@ public class VisitorActions {
 
     public boolean run(String action, Runnable work) {
         return run(action, () -> {
-            work.run();
-            return Boolean.TRUE;
-        }).isPresent();
+                    work.run();
+                    return Boolean.TRUE;
+                })
+                .isPresent();
     }
 
     private static String sessionId() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session != null && session.getSession() != null ? session.getSession().getId() : "no-session";
+        return session != null && session.getSession() != null
+                ? session.getSession().getId()
+                : "no-session";
     }
 
     private void showCountdown(RateLimiter.Decision decision) {
@@ -72,17 +75,19 @@ public class VisitorActions {
         }
         Instant end = Instant.now().plusSeconds(seconds);
         AtomicReference<ScheduledFuture<?>> tick = new AtomicReference<>();
-        tick.set(scheduler.scheduleAtFixedRate(() -> {
-            long left = Math.max(0, Duration.between(Instant.now(), end).toSeconds());
-            ui.access(() -> {
-                if (left == 0 || !notification.isOpened()) {
-                    notification.close();
-                    tick.get().cancel(false);
-                } else {
-                    text.setText(message(left, decision.limit()));
-                }
-            });
-        }, Duration.ofSeconds(1)));
+        tick.set(scheduler.scheduleAtFixedRate(
+                () -> {
+                    long left = Math.max(0, Duration.between(Instant.now(), end).toSeconds());
+                    ui.access(() -> {
+                        if (left == 0 || !notification.isOpened()) {
+                            notification.close();
+                            tick.get().cancel(false);
+                        } else {
+                            text.setText(message(left, decision.limit()));
+                        }
+                    });
+                },
+                Duration.ofSeconds(1)));
         ui.addDetachListener(e -> tick.get().cancel(false));
     }
 

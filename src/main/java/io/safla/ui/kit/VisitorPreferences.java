@@ -1,7 +1,5 @@
 package io.safla.ui.kit;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -13,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * This visitor's {@link ViewPreferences}: kept in the Vaadin session, copied to the browser's localStorage so they
@@ -79,8 +79,12 @@ public class VisitorPreferences {
 
     /** The system's theme, k 10, and the engine's current default threshold and safety level. */
     public ViewPreferences defaults() {
-        return new ViewPreferences(ViewPreferences.Theme.SYSTEM, DEFAULT_RESULT_COUNT,
-                settings.current().defaultThreshold(), safety.defaultLevel(), false);
+        return new ViewPreferences(
+                ViewPreferences.Theme.SYSTEM,
+                DEFAULT_RESULT_COUNT,
+                settings.current().defaultThreshold(),
+                safety.defaultLevel(),
+                false);
     }
 
     /** Keeps the preferences for this session and this browser, and applies them to the current page. */
@@ -106,22 +110,32 @@ public class VisitorPreferences {
     public void restore(UI ui) {
         if (ComponentUtil.getData(ui, SYSTEM_THEME_EVENT) == null) {
             ComponentUtil.setData(ui, SYSTEM_THEME_EVENT, Boolean.TRUE);
-            ui.getElement().addEventListener(SYSTEM_THEME_EVENT,
-                    event -> followSystem(ui, event.getEventData().get("event.detail.dark").asBoolean()))
+            ui.getElement()
+                    .addEventListener(
+                            SYSTEM_THEME_EVENT,
+                            event -> followSystem(
+                                    ui,
+                                    event.getEventData()
+                                            .get("event.detail.dark")
+                                            .asBoolean()))
                     .addEventData("event.detail.dark");
         }
         if (saved()) {
             apply(ui, current());
             return;
         }
-        ui.getPage().executeJs("try { return localStorage.getItem($0); } catch (e) { return null; }", KEY)
-                .then(String.class, stored -> {
-                    ViewPreferences restored = parse(stored);
-                    if (restored != null) {
-                        ui.getSession().setAttribute(KEY, restored);
-                    }
-                    apply(ui, restored == null ? defaults() : restored);
-                }, failure -> apply(ui, defaults()));
+        ui.getPage()
+                .executeJs("try { return localStorage.getItem($0); } catch (e) { return null; }", KEY)
+                .then(
+                        String.class,
+                        stored -> {
+                            ViewPreferences restored = parse(stored);
+                            if (restored != null) {
+                                ui.getSession().setAttribute(KEY, restored);
+                            }
+                            apply(ui, restored == null ? defaults() : restored);
+                        },
+                        failure -> apply(ui, defaults()));
     }
 
     public static Registration addAppliedListener(UI ui, ComponentEventListener<ViewPreferencesApplied> listener) {
@@ -140,12 +154,15 @@ public class VisitorPreferences {
             setDark(ui, dark);
             ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, dark));
         }
-        ui.getPage().executeJs(APPLY_THEME_JS, theme.name(), preferences.compact()).then(Boolean.class, dark -> {
-            if (theme == ViewPreferences.Theme.SYSTEM) {
-                setDark(ui, Boolean.TRUE.equals(dark));
-                ComponentUtil.fireEvent(ui, new ViewPreferencesApplied(ui, preferences, Boolean.TRUE.equals(dark)));
-            }
-        });
+        ui.getPage()
+                .executeJs(APPLY_THEME_JS, theme.name(), preferences.compact())
+                .then(Boolean.class, dark -> {
+                    if (theme == ViewPreferences.Theme.SYSTEM) {
+                        setDark(ui, Boolean.TRUE.equals(dark));
+                        ComponentUtil.fireEvent(
+                                ui, new ViewPreferencesApplied(ui, preferences, Boolean.TRUE.equals(dark)));
+                    }
+                });
     }
 
     /** The system switched between light and dark; matters only to a visitor who follows the system. */

@@ -1,15 +1,15 @@
 package io.safla.ui.memory;
 
-import tools.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Base of the panels over the shared hybrid memory: a banner that says "Loading" or "Degraded" with the reason

@@ -24,15 +24,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
+import io.safla.memory.SafeText;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.memory.service.MemoryService;
-import io.safla.memory.SafeText;
-import io.safla.checkpoint.service.CheckpointService;
 import io.safla.ui.kit.VisitorActions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -60,12 +60,20 @@ class MemoryBrowserPanel extends VerticalLayout {
 
     /** What the add form submits; the seed's rules for interactive input. */
     record AddForm(
-            @NotBlank(message = "Type the text to remember") @Size(max = 1000, message = "At most 1 000 characters")
-            @SafeText String text,
+            @NotBlank(message = "Type the text to remember")
+            @Size(max = 1000, message = "At most 1 000 characters")
+            @SafeText
+            String text,
+
             @NotNull(message = "Choose a type") MemoryType type,
-            @Size(max = 20, message = "At most 20 tags") Set<@Size(max = 64, message = "Tags are at most 64 characters") String> tags,
-            @NotNull(message = "Between 0 and 1") @DecimalMin(value = "0.0", message = "Between 0 and 1")
-            @DecimalMax(value = "1.0", message = "Between 0 and 1") Double importance) {}
+
+            @Size(max = 20, message = "At most 20 tags")
+            Set<@Size(max = 64, message = "Tags are at most 64 characters") String> tags,
+
+            @NotNull(message = "Between 0 and 1")
+            @DecimalMin(value = "0.0", message = "Between 0 and 1")
+            @DecimalMax(value = "1.0", message = "Between 0 and 1")
+            Double importance) {}
 
     private final MemoryService memory;
     private final CheckpointService checkpoints;
@@ -85,8 +93,8 @@ class MemoryBrowserPanel extends VerticalLayout {
     final NumberField newImportance = new NumberField("Importance");
     final Button add = new Button("Add memory");
 
-    MemoryBrowserPanel(MemoryService memory, CheckpointService checkpoints, VisitorActions actions,
-            Validator validator) {
+    MemoryBrowserPanel(
+            MemoryService memory, CheckpointService checkpoints, VisitorActions actions, Validator validator) {
         this.memory = memory;
         this.checkpoints = checkpoints;
         this.actions = actions;
@@ -111,7 +119,9 @@ class MemoryBrowserPanel extends VerticalLayout {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
         FormLayout filters = new FormLayout(typeFilter, tagFilter, minImportance, from, to);
-        filters.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3),
+        filters.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("600px", 3),
                 new FormLayout.ResponsiveStep("1000px", 5));
         return filters;
     }
@@ -122,9 +132,11 @@ class MemoryBrowserPanel extends VerticalLayout {
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
         deleteSelected.setEnabled(false);
         deleteSelected.addClickListener(e -> confirmDelete());
-        Anchor json = download("Export JSON", "safla-memory.json", "application/json",
-                () -> memory.exportJson());
-        Anchor csv = download("Export CSV", "safla-memory.csv", "text/csv;charset=utf-8",
+        Anchor json = download("Export JSON", "safla-memory.json", "application/json", () -> memory.exportJson());
+        Anchor csv = download(
+                "Export CSV",
+                "safla-memory.csv",
+                "text/csv;charset=utf-8",
                 () -> memory.exportCsv().getBytes(StandardCharsets.UTF_8));
         Upload upload = new Upload();
         upload.setId("import-upload");
@@ -142,14 +154,16 @@ class MemoryBrowserPanel extends VerticalLayout {
     }
 
     private static Anchor download(String label, String name, String type, java.util.function.Supplier<byte[]> body) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            try {
-                byte[] bytes = body.get();
-                return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
-            } catch (EngineUnavailableException e) {
-                return DownloadResponse.error(503, e.getMessage());
-            }
-        }), label);
+        Anchor anchor = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    try {
+                        byte[] bytes = body.get();
+                        return new DownloadResponse(new ByteArrayInputStream(bytes), name, type, bytes.length);
+                    } catch (EngineUnavailableException e) {
+                        return DownloadResponse.error(503, e.getMessage());
+                    }
+                }),
+                label);
         anchor.getElement().setAttribute("download", true);
         anchor.addClassName("download-link");
         return anchor;
@@ -159,22 +173,33 @@ class MemoryBrowserPanel extends VerticalLayout {
         grid.setId("memory-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(i -> MemorySearchPanel.typeBadge(i.type())).setHeader("Type").setWidth("8em")
+        grid.addComponentColumn(i -> MemorySearchPanel.typeBadge(i.type()))
+                .setHeader("Type")
+                .setWidth("8em")
                 .setFlexGrow(0);
         grid.addColumn(MemoryItem::text).setHeader("Text").setFlexGrow(1);
-        grid.addColumn(i -> String.join(", ", i.tags())).setHeader("Tags").setWidth("10em").setFlexGrow(0);
-        grid.addColumn(i -> String.format(Locale.ROOT, "%.2f", i.importance())).setHeader("Importance")
-                .setWidth("7em").setFlexGrow(0);
-        grid.addColumn(i -> MemorySearchPanel.TIME.format(i.createdAt())).setHeader("Created (UTC)")
-                .setWidth("10em").setFlexGrow(0);
+        grid.addColumn(i -> String.join(", ", i.tags()))
+                .setHeader("Tags")
+                .setWidth("10em")
+                .setFlexGrow(0);
+        grid.addColumn(i -> String.format(Locale.ROOT, "%.2f", i.importance()))
+                .setHeader("Importance")
+                .setWidth("7em")
+                .setFlexGrow(0);
+        grid.addColumn(i -> MemorySearchPanel.TIME.format(i.createdAt()))
+                .setHeader("Created (UTC)")
+                .setWidth("10em")
+                .setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(MemorySearchPanel::details));
         grid.setPageSize(50);
         grid.setAriaLabel("Stored memories");
         grid.setHeight("480px");
         grid.addSelectionListener(e -> {
             deleteSelected.setEnabled(!e.getAllSelectedItems().isEmpty());
-            deleteSelected.setText(e.getAllSelectedItems().isEmpty() ? "Delete selected"
-                    : "Delete " + e.getAllSelectedItems().size() + " selected");
+            deleteSelected.setText(
+                    e.getAllSelectedItems().isEmpty()
+                            ? "Delete selected"
+                            : "Delete " + e.getAllSelectedItems().size() + " selected");
         });
         return grid;
     }
@@ -206,14 +231,18 @@ class MemoryBrowserPanel extends VerticalLayout {
 
     Predicate<MemoryItem> filter() {
         String type = typeFilter.getValue();
-        String tag = tagFilter.getValue() == null ? "" : tagFilter.getValue().strip().toLowerCase(Locale.ROOT);
+        String tag =
+                tagFilter.getValue() == null ? "" : tagFilter.getValue().strip().toLowerCase(Locale.ROOT);
         Double importance = minImportance.getValue();
         LocalDate fromDate = from.getValue();
         LocalDate toDate = to.getValue();
         Instant fromInstant = fromDate == null ? null : fromDate.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant toInstant = toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant toInstant =
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         return i -> (type == null || "all".equals(type) || i.type().label().equals(type))
-                && (tag.isEmpty() || i.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(tag)))
+                && (tag.isEmpty()
+                        || i.tags().stream()
+                                .anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(tag)))
                 && (importance == null || i.importance() >= importance)
                 && (fromInstant == null || !i.createdAt().isBefore(fromInstant))
                 && (toInstant == null || i.createdAt().isBefore(toInstant));
@@ -228,16 +257,25 @@ class MemoryBrowserPanel extends VerticalLayout {
         Predicate<MemoryItem> filter = filter();
         int total = memory.list(filter).size();
         count.setText(total + " of " + memory.size() + " memories");
-        grid.setItems(query -> memory.list(filter).stream().skip(query.getOffset()).limit(query.getLimit()),
+        grid.setItems(
+                query -> memory.list(filter).stream().skip(query.getOffset()).limit(query.getLimit()),
                 query -> memory.list(filter).size());
         grid.deselectAll();
     }
 
     void addMemory() {
-        Set<String> tags = Arrays.stream(newTags.getValue() == null ? new String[0] : newTags.getValue().split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
-        AddForm form = new AddForm(newText.getValue() == null ? "" : newText.getValue().strip(), newType.getValue(),
-                tags, newImportance.getValue());
+        Set<String> tags = Arrays.stream(
+                        newTags.getValue() == null
+                                ? new String[0]
+                                : newTags.getValue().split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        AddForm form = new AddForm(
+                newText.getValue() == null ? "" : newText.getValue().strip(),
+                newType.getValue(),
+                tags,
+                newImportance.getValue());
         Set<ConstraintViolation<AddForm>> violations = validator.validate(form);
         newText.setInvalid(false);
         newImportance.setInvalid(false);
@@ -257,8 +295,8 @@ class MemoryBrowserPanel extends VerticalLayout {
         }
         actions.run("memory.add", () -> {
             try {
-                MemoryItem item = memory.add(new NewMemory(null, form.text(), form.type(), form.tags(),
-                        form.importance(), null, Map.of()));
+                MemoryItem item = memory.add(
+                        new NewMemory(null, form.text(), form.type(), form.tags(), form.importance(), null, Map.of()));
                 newText.clear();
                 newTags.clear();
                 Notification.show("Remembered as " + item.id(), 3000, Notification.Position.BOTTOM_END)
@@ -280,9 +318,12 @@ class MemoryBrowserPanel extends VerticalLayout {
         if (selected.isEmpty()) {
             return;
         }
-        ConfirmDialog dialog = new ConfirmDialog("Delete " + selected.size() + " memories?",
+        ConfirmDialog dialog = new ConfirmDialog(
+                "Delete " + selected.size() + " memories?",
                 "They are removed for every visitor of this Space. A checkpoint is taken first, so the deletion can"
-                        + " be rolled back from the Safety tab.", "Delete", e -> deleteNow(selected));
+                        + " be rolled back from the Safety tab.",
+                "Delete",
+                e -> deleteNow(selected));
         dialog.setId("confirm-delete");
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
@@ -295,7 +336,8 @@ class MemoryBrowserPanel extends VerticalLayout {
                 if (selected.size() > 1) {
                     checkpoints.create("before deleting " + selected.size() + " memories");
                 }
-                int deleted = memory.deleteAll(selected.stream().map(MemoryItem::id).toList());
+                int deleted =
+                        memory.deleteAll(selected.stream().map(MemoryItem::id).toList());
                 Notification.show("Deleted " + deleted + " memories", 3000, Notification.Position.BOTTOM_END);
                 refresh();
             } catch (EngineUnavailableException | WritesFrozenException e) {
@@ -309,14 +351,23 @@ class MemoryBrowserPanel extends VerticalLayout {
             try {
                 MemoryEngine.ImportReport check = memory.validateImport(bytes);
                 if (!check.applied()) {
-                    error("Nothing was imported: " + String.join("; ", check.problems().subList(0,
-                            Math.min(3, check.problems().size()))) + (check.problems().size() > 3 ? "; …" : ""));
+                    error("Nothing was imported: "
+                            + String.join(
+                                    "; ",
+                                    check.problems()
+                                            .subList(
+                                                    0,
+                                                    Math.min(3, check.problems().size())))
+                            + (check.problems().size() > 3 ? "; …" : ""));
                     return;
                 }
                 checkpoints.create("before bulk import");
                 MemoryEngine.ImportReport report = memory.importJson(bytes);
-                Notification.show("Imported " + report.imported() + " memories (checkpoint taken first)", 4000,
-                        Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Imported " + report.imported() + " memories (checkpoint taken first)",
+                                4000,
+                                Notification.Position.BOTTOM_END)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (EngineUnavailableException | WritesFrozenException e) {
                 error(e.getMessage());

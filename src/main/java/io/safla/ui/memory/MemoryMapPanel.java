@@ -1,7 +1,5 @@
 package io.safla.ui.memory;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A 2-D map of the stored memories by PCA (computed on the server), coloured by type or by a query's score. */
 class MemoryMapPanel extends HybridPanel {
@@ -74,9 +74,15 @@ class MemoryMapPanel extends HybridPanel {
         actions.run("memory.map", () -> {
             try {
                 HybridMemoryService.MemoryMap map = hybrid.map(q.isEmpty() ? null : q, HybridMemoryService.MAP_CAP);
-                summary.setText(String.format(Locale.ROOT, "Showing %d of %d memories (cap %d); the axes explain"
-                        + " %.0f %% and %.0f %% of the variance.", map.points().size(), map.total(),
-                        HybridMemoryService.MAP_CAP, map.explained()[0] * 100, map.explained()[1] * 100));
+                summary.setText(String.format(
+                        Locale.ROOT,
+                        "Showing %d of %d memories (cap %d); the axes explain"
+                                + " %.0f %% and %.0f %% of the variance.",
+                        map.points().size(),
+                        map.total(),
+                        HybridMemoryService.MAP_CAP,
+                        map.explained()[0] * 100,
+                        map.explained()[1] * 100));
                 chart.setOption(byScore ? scoreOption(map.points(), q) : typeOption(map.points()));
             } catch (EngineUnavailableException | IllegalArgumentException e) {
                 summary.setText("Degraded: " + e.getMessage());
@@ -100,29 +106,61 @@ class MemoryMapPanel extends HybridPanel {
         Map<String, ArrayNode> byType = new TreeMap<>();
         ArrayNode series = option.putArray("series");
         for (MapPoint p : points) {
-            ArrayNode data = byType.computeIfAbsent(p.type(), t -> series.addObject().put("type", "scatter")
-                    .put("name", t.toLowerCase(Locale.ROOT)).put("symbolSize", 8).putArray("data"));
-            data.addObject().put("name", shorten(p.text(), 120)).putArray("value").add(p.x()).add(p.y());
+            ArrayNode data = byType.computeIfAbsent(
+                    p.type(),
+                    t -> series.addObject()
+                            .put("type", "scatter")
+                            .put("name", t.toLowerCase(Locale.ROOT))
+                            .put("symbolSize", 8)
+                            .putArray("data"));
+            data.addObject()
+                    .put("name", shorten(p.text(), 120))
+                    .putArray("value")
+                    .add(p.x())
+                    .add(p.y());
         }
         return option;
     }
 
     static ObjectNode scoreOption(List<MapPoint> points, String query) {
         ObjectNode option = base();
-        ObjectNode visual = option.putObject("visualMap").put("type", "continuous").put("dimension", 2)
-                .put("orient", "horizontal").put("left", "center").put("bottom", 0).put("itemHeight", 120)
+        ObjectNode visual = option.putObject("visualMap")
+                .put("type", "continuous")
+                .put("dimension", 2)
+                .put("orient", "horizontal")
+                .put("left", "center")
+                .put("bottom", 0)
+                .put("itemHeight", 120)
                 .put("calculable", false);
         visual.putArray("text").add("high").add("low");
-        double min = points.stream().mapToDouble(p -> p.score() == null ? 0 : p.score()).min().orElse(0);
-        double max = points.stream().mapToDouble(p -> p.score() == null ? 0 : p.score()).max().orElse(1);
+        double min = points.stream()
+                .mapToDouble(p -> p.score() == null ? 0 : p.score())
+                .min()
+                .orElse(0);
+        double max = points.stream()
+                .mapToDouble(p -> p.score() == null ? 0 : p.score())
+                .max()
+                .orElse(1);
         visual.put("min", Math.floor(min * 100) / 100).put("max", Math.ceil(max * 100) / 100);
-        visual.putObject("inRange").putArray("color").add("#cbd5e1").add("#60a5fa").add("#1d4ed8");
-        ArrayNode data = option.putArray("series").addObject().put("type", "scatter")
-                .put("name", "score for \"" + shorten(query, 40) + "\"").put("symbolSize", 8).putArray("data");
+        visual.putObject("inRange")
+                .putArray("color")
+                .add("#cbd5e1")
+                .add("#60a5fa")
+                .add("#1d4ed8");
+        ArrayNode data = option.putArray("series")
+                .addObject()
+                .put("type", "scatter")
+                .put("name", "score for \"" + shorten(query, 40) + "\"")
+                .put("symbolSize", 8)
+                .putArray("data");
         for (MapPoint p : points) {
             double score = p.score() == null ? 0 : p.score();
-            data.addObject().put("name", String.format(Locale.ROOT, "%.3f  %s", score, shorten(p.text(), 110)))
-                    .putArray("value").add(p.x()).add(p.y()).add(score);
+            data.addObject()
+                    .put("name", String.format(Locale.ROOT, "%.3f  %s", score, shorten(p.text(), 110)))
+                    .putArray("value")
+                    .add(p.x())
+                    .add(p.y())
+                    .add(score);
         }
         return option;
     }

@@ -1,7 +1,6 @@
 package io.safla.ui.memory;
 
 import com.vaadin.flow.component.HasValidation;
-import java.util.Map;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,19 +34,22 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The search playground: a typed query, k, threshold, type and metric; scored rows, latency, cache, find similar. */
 class MemorySearchPanel extends VerticalLayout {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final MemoryService memory;
     private final VisitorActions actions;
     private final FeedbackLoopService feedback;
     /** The query whose results are shown; null for "similar to", which has no query to learn from. */
     private @Nullable String shownQuery;
+
     final TextField query = new TextField("Query");
     final IntegerField k = new IntegerField("Results (k)");
     final NumberField threshold = new NumberField("Minimum score");
@@ -97,7 +99,9 @@ class MemorySearchPanel extends VerticalLayout {
         search.addClickShortcut(Key.ENTER);
         FormLayout form = new FormLayout(query, k, threshold, type, metric, search);
         form.setColspan(query, 2);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("600px", 3),
                 new FormLayout.ResponsiveStep("1000px", 6));
         return form;
     }
@@ -105,17 +109,32 @@ class MemorySearchPanel extends VerticalLayout {
     private Grid<SearchResult.Hit> createGrid() {
         results.setId("search-results");
         results.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        results.addColumn(h -> String.format(Locale.ROOT, "%.3f", h.score())).setHeader("Score").setKey("score").setWidth("6em")
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        results.addComponentColumn(h -> typeBadge(h.item().type())).setHeader("Type").setWidth("8em").setFlexGrow(0);
+        results.addColumn(h -> String.format(Locale.ROOT, "%.3f", h.score()))
+                .setHeader("Score")
+                .setKey("score")
+                .setWidth("6em")
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        results.addComponentColumn(h -> typeBadge(h.item().type()))
+                .setHeader("Type")
+                .setWidth("8em")
+                .setFlexGrow(0);
         results.addColumn(h -> h.item().text()).setHeader("Text").setFlexGrow(1);
         results.addComponentColumn(h -> {
-            Button similar = new Button("Similar", e -> findSimilar(h.item()));
-            similar.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            similar.setAriaLabel("Find memories similar to: " + abbreviate(h.item().text()));
-            return similar;
-        }).setHeader("").setKey("similar").setWidth("7em").setFlexGrow(0);
-        results.addComponentColumn(this::thumbs).setHeader("Relevant?").setKey("feedback").setWidth("8em")
+                    Button similar = new Button("Similar", e -> findSimilar(h.item()));
+                    similar.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    similar.setAriaLabel(
+                            "Find memories similar to: " + abbreviate(h.item().text()));
+                    return similar;
+                })
+                .setHeader("")
+                .setKey("similar")
+                .setWidth("7em")
+                .setFlexGrow(0);
+        results.addComponentColumn(this::thumbs)
+                .setHeader("Relevant?")
+                .setKey("feedback")
+                .setWidth("8em")
                 .setFlexGrow(0);
         results.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(h -> details(h.item())));
         results.setAllRowsVisible(true);
@@ -160,9 +179,11 @@ class MemorySearchPanel extends VerticalLayout {
         actions.run("memory.feedback", () -> {
             try {
                 FeedbackLoopService.FeedbackOutcome outcome = feedback.feedback(q, item.id(), relevant);
-                Notification.show(outcome.message(), 6000, Notification.Position.BOTTOM_END).addThemeVariants(
-                        "KEPT".equals(outcome.outcome()) ? NotificationVariant.LUMO_SUCCESS
-                                : NotificationVariant.LUMO_CONTRAST);
+                Notification.show(outcome.message(), 6000, Notification.Position.BOTTOM_END)
+                        .addThemeVariants(
+                                "KEPT".equals(outcome.outcome())
+                                        ? NotificationVariant.LUMO_SUCCESS
+                                        : NotificationVariant.LUMO_CONTRAST);
             } catch (EngineUnavailableException | UnknownItemException e) {
                 error(e.getMessage());
             }
@@ -179,7 +200,9 @@ class MemorySearchPanel extends VerticalLayout {
     static Div details(MemoryItem item) {
         Div details = new Div();
         details.addClassName("memory-details");
-        details.add(new Span("id " + item.id()), new Span("created " + TIME.format(item.createdAt()) + " UTC"),
+        details.add(
+                new Span("id " + item.id()),
+                new Span("created " + TIME.format(item.createdAt()) + " UTC"),
                 new Span(String.format(Locale.ROOT, "importance %.2f", item.importance())),
                 new Span(item.tags().isEmpty() ? "no tags" : "tags " + String.join(", ", item.tags())));
         item.metadata().forEach((k, v) -> details.add(new Span(k + ": " + v)));
@@ -203,10 +226,18 @@ class MemorySearchPanel extends VerticalLayout {
             error("Please correct the highlighted fields.");
             return;
         }
-        Set<MemoryType> types = "all".equals(type.getValue()) || type.getValue() == null ? Set.of()
+        Set<MemoryType> types = "all".equals(type.getValue()) || type.getValue() == null
+                ? Set.of()
                 : Set.of(MemoryType.parse(type.getValue()));
-        SearchRequest request = new SearchRequest(text, k.getValue(), threshold.getValue(), types,
-                metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
+        SearchRequest request = new SearchRequest(
+                text,
+                k.getValue(),
+                threshold.getValue(),
+                types,
+                metric.getValue() == null ? Metric.COSINE : metric.getValue(),
+                Set.of(),
+                null,
+                null);
         actions.run("memory.search", () -> {
             try {
                 show(memory.search(request), "\u201c" + text + "\u201d", text);
@@ -219,9 +250,15 @@ class MemorySearchPanel extends VerticalLayout {
     void findSimilar(MemoryItem item) {
         actions.run("memory.similar", () -> {
             try {
-                SearchRequest shape = new SearchRequest(item.text().length() > 1000 ? item.text().substring(0, 1000)
-                        : item.text(), k.getValue() == null ? 10 : k.getValue(), 0, Set.of(),
-                        metric.getValue() == null ? Metric.COSINE : metric.getValue(), Set.of(), null, null);
+                SearchRequest shape = new SearchRequest(
+                        item.text().length() > 1000 ? item.text().substring(0, 1000) : item.text(),
+                        k.getValue() == null ? 10 : k.getValue(),
+                        0,
+                        Set.of(),
+                        metric.getValue() == null ? Metric.COSINE : metric.getValue(),
+                        Set.of(),
+                        null,
+                        null);
                 show(memory.similarTo(item.id(), shape), "similar to " + item.id(), null);
             } catch (EngineUnavailableException | IllegalArgumentException e) {
                 error(e.getMessage());

@@ -1,8 +1,5 @@
 package io.safla.ui.memory;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +9,9 @@ import io.safla.memory.service.MemoryService;
 import io.safla.ui.kit.EChart;
 import io.safla.ui.kit.Figure;
 import java.util.Locale;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Store statistics: count by type, dimension, embedder, kernel, capacity, cache and disk. */
 class MemoryStatsPanel extends VerticalLayout {
@@ -48,22 +48,34 @@ class MemoryStatsPanel extends VerticalLayout {
         figure("Embedder", s.embedder());
         figure("Kernel", s.kernel());
         figure("Evictions", String.valueOf(s.evictions()));
-        figure("Vector memory", String.format(Locale.ROOT, "%.1f MB (%.0f B per item)", s.estimatedBytes() / 1048576.0,
-                s.count() == 0 ? 0.0 : (double) s.estimatedBytes() / s.count()));
-        figure("Search cache", s.searchCacheSize() + " entries, hit rate "
-                + String.format(Locale.ROOT, "%.0f %%", s.searchCacheHitRate() * 100));
+        figure(
+                "Vector memory",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f MB (%.0f B per item)",
+                        s.estimatedBytes() / 1048576.0,
+                        s.count() == 0 ? 0.0 : (double) s.estimatedBytes() / s.count()));
+        figure(
+                "Search cache",
+                s.searchCacheSize() + " entries, hit rate "
+                        + String.format(Locale.ROOT, "%.0f %%", s.searchCacheHitRate() * 100));
         figure("Durable log", "entry " + s.logSequence() + ", " + s.diskBytes() / 1024 + " KB on disk");
         ObjectNode option = JSON.createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("grid").put("left", 40).put("right", 10).put("top", 10).put("bottom", 30);
         ArrayNode x = option.putObject("xAxis").put("type", "category").putArray("data");
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
-        ArrayNode data = option.putArray("series").addObject().put("type", "bar").put("name", "items")
+        ArrayNode data = option.putArray("series")
+                .addObject()
+                .put("type", "bar")
+                .put("name", "items")
                 .putArray("data");
-        s.byType().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
-            x.add(e.getKey());
-            data.add(e.getValue());
-        });
+        s.byType().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    x.add(e.getKey());
+                    data.add(e.getValue());
+                });
         byType.setOption(option);
     }
 

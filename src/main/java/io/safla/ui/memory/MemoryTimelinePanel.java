@@ -1,7 +1,5 @@
 package io.safla.ui.memory;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -25,6 +23,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The episodic timeline: counts per time bucket stacked by kind, filtered by kind, valence and range; the episodes. */
 class MemoryTimelinePanel extends HybridPanel {
@@ -39,10 +39,18 @@ class MemoryTimelinePanel extends HybridPanel {
         RANGES.put("Last 365 days", Duration.ofDays(365));
     }
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
-    private static final Map<EpisodeKind, String> COLOURS = Map.of(EpisodeKind.LEARNING, "#3b82f6",
-            EpisodeKind.SAFETY, "#ef4444", EpisodeKind.PERFORMANCE, "#f59e0b", EpisodeKind.USER_INTERACTION,
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("MM-dd").withZone(ZoneOffset.UTC);
+    private static final Map<EpisodeKind, String> COLOURS = Map.of(
+            EpisodeKind.LEARNING,
+            "#3b82f6",
+            EpisodeKind.SAFETY,
+            "#ef4444",
+            EpisodeKind.PERFORMANCE,
+            "#f59e0b",
+            EpisodeKind.USER_INTERACTION,
             "#10b981");
 
     private final Clock clock;
@@ -83,11 +91,22 @@ class MemoryTimelinePanel extends HybridPanel {
         chart.setHeight("300px");
         episodes.setId("timeline-episodes");
         episodes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        episodes.addColumn(e -> HOUR.format(e.occurredAt())).setHeader("When (UTC)").setKey("when")
-                .setAutoWidth(true).setFlexGrow(0);
-        episodes.addColumn(e -> label(e.kind())).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
-        episodes.addColumn(e -> String.format(Locale.ROOT, "%+.2f", e.valence())).setHeader("Valence")
-                .setKey("valence").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        episodes.addColumn(e -> HOUR.format(e.occurredAt()))
+                .setHeader("When (UTC)")
+                .setKey("when")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        episodes.addColumn(e -> label(e.kind()))
+                .setHeader("Kind")
+                .setKey("kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        episodes.addColumn(e -> String.format(Locale.ROOT, "%+.2f", e.valence()))
+                .setHeader("Valence")
+                .setKey("valence")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         episodes.addColumn(Episode::text).setHeader("Episode").setKey("text").setFlexGrow(1);
         episodes.setHeight("360px");
         episodes.setEmptyStateText("No episode matches these filters.");
@@ -115,11 +134,12 @@ class MemoryTimelinePanel extends HybridPanel {
         Instant from = to.minus(span);
         int buckets = span.compareTo(Duration.ofDays(1)) <= 0 ? 24 : (int) Math.min(60, span.toDays());
         try {
-            HybridMemoryService.Timeline timeline = hybrid.timeline(from, to, kinds.getValue(),
-                    valence.getValue() == null ? Valence.ANY : valence.getValue(), buckets);
+            HybridMemoryService.Timeline timeline = hybrid.timeline(
+                    from, to, kinds.getValue(), valence.getValue() == null ? Valence.ANY : valence.getValue(), buckets);
             episodes.setItems(timeline.episodes());
-            summary.setText(timeline.episodes().size() + " episodes in " + range.getValue().toLowerCase(Locale.ROOT)
-                    + ", " + buckets + " buckets of " + describe(span.dividedBy(buckets)) + ".");
+            summary.setText(timeline.episodes().size() + " episodes in "
+                    + range.getValue().toLowerCase(Locale.ROOT) + ", " + buckets + " buckets of "
+                    + describe(span.dividedBy(buckets)) + ".");
             chart.setOption(option(timeline, span.compareTo(Duration.ofDays(1)) <= 0 ? HOUR : DAY));
         } catch (EngineUnavailableException | IllegalArgumentException e) {
             summary.setText("Degraded: " + e.getMessage());
@@ -128,7 +148,10 @@ class MemoryTimelinePanel extends HybridPanel {
 
     private ObjectNode option(HybridMemoryService.Timeline timeline, DateTimeFormatter format) {
         ObjectNode option = JSON.createObjectNode();
-        option.putObject("tooltip").put("trigger", "axis").put("renderMode", "richText").put("confine", true);
+        option.putObject("tooltip")
+                .put("trigger", "axis")
+                .put("renderMode", "richText")
+                .put("confine", true);
         option.putObject("legend").put("top", 0).put("type", "scroll");
         option.putObject("grid").put("left", 32).put("right", 8).put("top", 36).put("bottom", 40);
         ArrayNode x = option.putObject("xAxis").put("type", "category").putArray("data");
@@ -141,7 +164,8 @@ class MemoryTimelinePanel extends HybridPanel {
             if (!kinds.getValue().contains(kind)) {
                 continue;
             }
-            ObjectNode s = series.addObject().put("type", "bar").put("stack", "kinds").put("name", label(kind));
+            ObjectNode s =
+                    series.addObject().put("type", "bar").put("stack", "kinds").put("name", label(kind));
             s.putObject("itemStyle").put("color", COLOURS.get(kind));
             ArrayNode data = s.putArray("data");
             timeline.buckets().forEach(b -> data.add(b.counts().get(kind)));

@@ -9,15 +9,15 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.safla.checkpoint.service.CheckpointService;
+import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.HybridMemoryService;
-import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.service.MemoryService;
-import io.safla.checkpoint.service.CheckpointService;
 import io.safla.ui.kit.OperatorAccess;
 import io.safla.ui.kit.ViewHeader;
-import io.safla.ui.kit.VisitorPreferences;
 import io.safla.ui.kit.VisitorActions;
+import io.safla.ui.kit.VisitorPreferences;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.Map;
@@ -38,13 +38,22 @@ class MemoryView extends VerticalLayout {
 
     private Registration preferencesApplied;
 
-    MemoryView(MemoryService memory, CheckpointService checkpoints, VisitorPreferences preferences,
-            VisitorActions actions, Validator validator, HybridMemoryService hybrid,
-            ConsolidationService consolidation, OperatorAccess access, Clock clock,
+    MemoryView(
+            MemoryService memory,
+            CheckpointService checkpoints,
+            VisitorPreferences preferences,
+            VisitorActions actions,
+            Validator validator,
+            HybridMemoryService hybrid,
+            ConsolidationService consolidation,
+            OperatorAccess access,
+            Clock clock,
             FeedbackLoopService feedback) {
         setId("memory-view");
-        add(new ViewHeader("Memory", "Search the hybrid memory with real embeddings, browse and edit what it holds,"
-                + " and see how the store runs. Every score, row and figure comes from the running engine."));
+        add(new ViewHeader(
+                "Memory",
+                "Search the hybrid memory with real embeddings, browse and edit what it holds,"
+                        + " and see how the store runs. Every score, row and figure comes from the running engine."));
         status.setId("memory-status");
         status.addClassName("degraded-banner");
         status.setVisible(!memory.ready());
@@ -57,8 +66,8 @@ class MemoryView extends VerticalLayout {
         timeline = new MemoryTimelinePanel(hybrid, clock);
         graph = new MemoryGraphPanel(hybrid);
         working = new WorkingMemoryPanel(hybrid, consolidation, actions, access, clock);
-        Map<String, HybridPanel> hybridTabs = Map.of("Map", map, "Timeline", timeline, "Graph", graph,
-                "Working", working);
+        Map<String, HybridPanel> hybridTabs =
+                Map.of("Map", map, "Timeline", timeline, "Graph", graph, "Working", working);
         TabSheet tabs = new TabSheet();
         tabs.setId("memory-tabs");
         tabs.setWidthFull();
@@ -85,8 +94,8 @@ class MemoryView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // preferences read back from the browser arrive after this view was built
-        preferencesApplied = VisitorPreferences.addAppliedListener(event.getUI(),
-                e -> search.startFrom(e.preferences()));
+        preferencesApplied =
+                VisitorPreferences.addAppliedListener(event.getUI(), e -> search.startFrom(e.preferences()));
     }
 
     @Override

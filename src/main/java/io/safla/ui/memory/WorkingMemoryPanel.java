@@ -1,7 +1,5 @@
 package io.safla.ui.memory;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -31,6 +29,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The shared working memory: attention now and at the last access (the difference is the decay), as a bar chart and
@@ -38,8 +38,8 @@ import java.util.Locale;
  */
 class WorkingMemoryPanel extends HybridPanel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ConsolidationService consolidation;
     private final VisitorActions actions;
@@ -56,8 +56,12 @@ class WorkingMemoryPanel extends HybridPanel {
     final Button consolidate = new Button("Consolidate now");
     final Span consolidationStatus = new Span();
 
-    WorkingMemoryPanel(HybridMemoryService hybrid, ConsolidationService consolidation, VisitorActions actions,
-            OperatorAccess access, Clock clock) {
+    WorkingMemoryPanel(
+            HybridMemoryService hybrid,
+            ConsolidationService consolidation,
+            VisitorActions actions,
+            OperatorAccess access,
+            Clock clock) {
         super(hybrid, "working-status");
         this.consolidation = consolidation;
         this.actions = actions;
@@ -89,13 +93,23 @@ class WorkingMemoryPanel extends HybridPanel {
         chart.setHeight("320px");
         items.setId("working-items");
         items.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        items.addColumn(a -> String.format(Locale.ROOT, "%.3f", a.attention())).setHeader("Attention now")
-                .setKey("attention").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        items.addColumn(a -> String.format(Locale.ROOT, "%.3f", a.attention()))
+                .setHeader("Attention now")
+                .setKey("attention")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         items.addColumn(a -> String.format(Locale.ROOT, "%.2f", a.item().baseAttention()))
-                .setHeader("At last access").setKey("base").setAutoWidth(true).setFlexGrow(0)
+                .setHeader("At last access")
+                .setKey("base")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         items.addColumn(a -> ago(Duration.between(a.item().lastAccess(), clock.instant())))
-                .setHeader("Last access").setKey("age").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Last access")
+                .setKey("age")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         items.addColumn(a -> a.item().text()).setHeader("Item").setKey("text").setFlexGrow(1);
         items.setHeight("360px");
         items.setEmptyStateText("Working memory is empty: bring something into focus.");
@@ -127,18 +141,33 @@ class WorkingMemoryPanel extends HybridPanel {
 
     static ObjectNode option(List<AttendedItem> context) {
         ObjectNode option = JSON.createObjectNode();
-        option.putObject("tooltip").put("trigger", "axis").put("renderMode", "richText").put("confine", true);
+        option.putObject("tooltip")
+                .put("trigger", "axis")
+                .put("renderMode", "richText")
+                .put("confine", true);
         option.putObject("legend").put("top", 0);
-        option.putObject("grid").put("left", 8).put("right", 16).put("top", 30).put("bottom", 24)
+        option.putObject("grid")
+                .put("left", 8)
+                .put("right", 16)
+                .put("top", 30)
+                .put("bottom", 24)
                 .put("containLabel", true);
         option.putObject("xAxis").put("type", "value").put("min", 0).put("max", 1);
         ObjectNode y = option.putObject("yAxis").put("type", "category").put("inverse", true);
         y.putObject("axisLabel").put("width", 110).put("overflow", "truncate");
         ArrayNode labels = y.putArray("data");
-        ArrayNode now = option.putArray("series").addObject().put("type", "bar").put("name", "attention now")
+        ArrayNode now = option.putArray("series")
+                .addObject()
+                .put("type", "bar")
+                .put("name", "attention now")
                 .putArray("data");
-        ArrayNode base = ((ArrayNode) option.get("series")).addObject().put("type", "bar")
-                .put("name", "at last access").put("barGap", "-100%").put("z", 1).putArray("data");
+        ArrayNode base = ((ArrayNode) option.get("series"))
+                .addObject()
+                .put("type", "bar")
+                .put("name", "at last access")
+                .put("barGap", "-100%")
+                .put("z", 1)
+                .putArray("data");
         ((ObjectNode) option.get("series").get(1)).putObject("itemStyle").put("opacity", 0.25);
         for (AttendedItem a : context) {
             labels.add(shorten(a.item().text(), 40));
@@ -195,11 +224,15 @@ class WorkingMemoryPanel extends HybridPanel {
         }
         actions.run("memory.consolidate", () -> {
             try {
-                ConsolidationService.Outcome outcome = consolidation.runNow(access.unlocked() ? "operator"
-                        : "visitor");
-                Notification.show(outcome.checkpointId().map(id -> "Consolidated; checkpoint " + id
-                        + " can roll it back from the Safety tab").orElse("Nothing to consolidate: no change"),
-                        5000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                ConsolidationService.Outcome outcome = consolidation.runNow(access.unlocked() ? "operator" : "visitor");
+                Notification.show(
+                                outcome.checkpointId()
+                                        .map(id -> "Consolidated; checkpoint " + id
+                                                + " can roll it back from the Safety tab")
+                                        .orElse("Nothing to consolidate: no change"),
+                                5000,
+                                Notification.Position.BOTTOM_END)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (EngineUnavailableException | WritesFrozenException | IllegalArgumentException e) {
                 error(e.getMessage());
@@ -210,19 +243,40 @@ class WorkingMemoryPanel extends HybridPanel {
     private void showConsolidation() {
         ConsolidationSettings s = consolidation.settings();
         StringBuilder sb = new StringBuilder();
-        sb.append(s.intervalMinutes() == 0 ? "Scheduled runs are off." : "Runs every " + s.intervalMinutes()
-                + " min" + consolidation.nextRun().map(t -> " (next " + TIME.format(t) + " UTC)").orElse("") + ".");
-        sb.append(" Episodes older than ").append(s.episodicRetentionDays()).append(" days are dropped; episodes at")
-                .append(" least ").append(s.importanceThreshold()).append(" important become concepts; working items")
+        sb.append(
+                s.intervalMinutes() == 0
+                        ? "Scheduled runs are off."
+                        : "Runs every " + s.intervalMinutes() + " min"
+                                + consolidation
+                                        .nextRun()
+                                        .map(t -> " (next " + TIME.format(t) + " UTC)")
+                                        .orElse("") + ".");
+        sb.append(" Episodes older than ")
+                .append(s.episodicRetentionDays())
+                .append(" days are dropped; episodes at")
+                .append(" least ")
+                .append(s.importanceThreshold())
+                .append(" important become concepts; working items")
                 .append(" with attention at least 0.5 become episodes, and those below the threshold leave the")
                 .append(" context.");
-        consolidation.last().ifPresent(o -> sb.append(String.format(Locale.ROOT, " Last run %s UTC (%s): %d"
-                + " expired, %d promoted, %d swept, %d concepts and %d relations changed%s.", TIME.format(o.at()),
-                o.trigger(), o.run().expiredEpisodeIds().size(), o.run().consolidation().promotedWorkingIds().size(),
-                o.run().sweptWorkingIds().size(),
-                o.run().consolidation().concepts().size(), o.run().consolidation().relations().size(),
-                o.checkpointId().map(id -> ", checkpoint " + id).orElse(", no change"))));
-        consolidation.lastFailure().ifPresent(f -> sb.append(" Degraded: the last scheduled run failed: ").append(f));
+        consolidation
+                .last()
+                .ifPresent(o -> sb.append(String.format(
+                        Locale.ROOT,
+                        " Last run %s UTC (%s): %d"
+                                + " expired, %d promoted, %d swept, %d concepts and %d relations changed%s.",
+                        TIME.format(o.at()),
+                        o.trigger(),
+                        o.run().expiredEpisodeIds().size(),
+                        o.run().consolidation().promotedWorkingIds().size(),
+                        o.run().sweptWorkingIds().size(),
+                        o.run().consolidation().concepts().size(),
+                        o.run().consolidation().relations().size(),
+                        o.checkpointId().map(id -> ", checkpoint " + id).orElse(", no change"))));
+        consolidation
+                .lastFailure()
+                .ifPresent(f ->
+                        sb.append(" Degraded: the last scheduled run failed: ").append(f));
         if (!access.engineWideAllowed()) {
             sb.append(' ').append(access.lockedReason());
         }

@@ -1,8 +1,5 @@
 package io.safla.ui.safety;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -29,14 +26,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.safla.checkpoint.CheckpointInfo;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.safety.ConstraintEvaluation;
 import io.safla.safety.Finding;
 import io.safla.safety.LayerResult;
 import io.safla.safety.SafetyLevel;
 import io.safla.safety.SafetyResult;
-import io.safla.checkpoint.CheckpointInfo;
-import io.safla.checkpoint.service.CheckpointService;
 import io.safla.safety.service.SafetyService;
 import io.safla.ui.kit.EChart;
 import io.safla.ui.kit.OperatorAccess;
@@ -51,6 +48,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @Route("safety")
 @PageTitle("Safety | SAFLA")
@@ -59,8 +59,8 @@ class SafetyView extends VerticalLayout {
 
     static final int MAX_TEXT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final SafetyService safety;
     private final CheckpointService checkpoints;
@@ -90,7 +90,11 @@ class SafetyView extends VerticalLayout {
     private final VisitorPreferences preferences;
     private Registration preferencesApplied;
 
-    SafetyView(SafetyService safety, CheckpointService checkpoints, VisitorActions actions, OperatorAccess access,
+    SafetyView(
+            SafetyService safety,
+            CheckpointService checkpoints,
+            VisitorActions actions,
+            OperatorAccess access,
             VisitorPreferences preferences) {
         this.safety = safety;
         this.preferences = preferences;
@@ -98,9 +102,11 @@ class SafetyView extends VerticalLayout {
         this.actions = actions;
         this.access = access;
         setId("safety-view");
-        add(new ViewHeader("Safety", "Put any text through the layered validator: content, prompt injection,"
-                + " privacy, behaviour and a semantic layer that compares it with known attacks. The verdict, scores,"
-                + " evidence spans and latencies are computed now, on this server."));
+        add(new ViewHeader(
+                "Safety",
+                "Put any text through the layered validator: content, prompt injection,"
+                        + " privacy, behaviour and a semantic layer that compares it with known attacks. The verdict, scores,"
+                        + " evidence spans and latencies are computed now, on this server."));
         add(createForm(), createResult(), createOperations());
         refreshOperations();
     }
@@ -109,8 +115,8 @@ class SafetyView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // preferences read back from the browser arrive after this view was built
-        preferencesApplied = VisitorPreferences.addAppliedListener(event.getUI(),
-                e -> level.setValue(e.preferences().safetyLevel()));
+        preferencesApplied = VisitorPreferences.addAppliedListener(
+                event.getUI(), e -> level.setValue(e.preferences().safetyLevel()));
     }
 
     @Override
@@ -137,7 +143,8 @@ class SafetyView extends VerticalLayout {
         level.setLabel("Level");
         level.setId("safety-level");
         level.setItems(SafetyLevel.values());
-        level.setItemLabelGenerator(l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
+        level.setItemLabelGenerator(
+                l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
         level.setValue(preferences.current().safetyLevel());
         layers.setId("safety-layers");
         List<String> names = new ArrayList<>(safety.layerNames());
@@ -179,29 +186,62 @@ class SafetyView extends VerticalLayout {
         violations.setId("safety-violations");
         violations.setAriaLabel("Violations found");
         violations.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        violations.addColumn(Finding::layer).setHeader("Layer").setKey("layer").setAutoWidth(true).setFlexGrow(0);
-        violations.addColumn(f -> f.category().name().toLowerCase(Locale.ROOT)).setHeader("Category")
-                .setKey("category").setAutoWidth(true).setFlexGrow(0);
-        violations.addComponentColumn(f -> severityBadge(f)).setHeader("Severity").setKey("severity")
-                .setAutoWidth(true).setFlexGrow(0);
-        violations.addColumn(Finding::message).setHeader("Finding").setKey("message").setFlexGrow(1);
-        violations.addColumn(f -> f.end() > f.start() ? f.start() + "–" + f.end() : "–").setHeader("Span")
-                .setKey("span").setAutoWidth(true).setFlexGrow(0);
+        violations
+                .addColumn(Finding::layer)
+                .setHeader("Layer")
+                .setKey("layer")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        violations
+                .addColumn(f -> f.category().name().toLowerCase(Locale.ROOT))
+                .setHeader("Category")
+                .setKey("category")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        violations
+                .addComponentColumn(f -> severityBadge(f))
+                .setHeader("Severity")
+                .setKey("severity")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        violations
+                .addColumn(Finding::message)
+                .setHeader("Finding")
+                .setKey("message")
+                .setFlexGrow(1);
+        violations
+                .addColumn(f -> f.end() > f.start() ? f.start() + "–" + f.end() : "–")
+                .setHeader("Span")
+                .setKey("span")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         violations.setAllRowsVisible(true);
         violations.setEmptyStateText("No findings.");
         layerGrid.setId("safety-layer-results");
         layerGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         layerGrid.addColumn(LayerResult::name).setHeader("Layer").setKey("name");
-        layerGrid.addColumn(l -> l.passed() ? "passed" : "failed").setHeader("Result").setKey("passed");
-        layerGrid.addColumn(l -> String.format(Locale.ROOT, "%.2f", l.score())).setHeader("Score").setKey("score");
+        layerGrid
+                .addColumn(l -> l.passed() ? "passed" : "failed")
+                .setHeader("Result")
+                .setKey("passed");
+        layerGrid
+                .addColumn(l -> String.format(Locale.ROOT, "%.2f", l.score()))
+                .setHeader("Score")
+                .setKey("score");
         layerGrid.addColumn(l -> l.findings().size()).setHeader("Findings").setKey("findings");
         layerGrid.addColumn(l -> l.latencyMicros() + " µs").setHeader("Latency").setKey("latency");
         layerGrid.setAllRowsVisible(true);
         layerGrid.setAriaLabel("Result and latency per layer");
         Div charts = new Div(radar, layerGrid);
         charts.addClassName("two-columns");
-        resultBox = new VerticalLayout(summary, new H3("Evidence"), highlighted, sanitized, violations,
-                new H3("Risk by category and layer latency"), charts);
+        resultBox = new VerticalLayout(
+                summary,
+                new H3("Evidence"),
+                highlighted,
+                sanitized,
+                violations,
+                new H3("Risk by category and layer latency"),
+                charts);
         resultBox.setPadding(false);
         resultBox.setId("safety-result");
         resultBox.setVisible(false);
@@ -214,7 +254,7 @@ class SafetyView extends VerticalLayout {
         switch (f.severity()) {
             case CRITICAL, HIGH -> badge.getElement().getThemeList().add("error");
             case MEDIUM -> badge.getElement().getThemeList().add("contrast");
-            default -> { }
+            default -> {}
         }
         return badge;
     }
@@ -238,8 +278,12 @@ class SafetyView extends VerticalLayout {
             error("Choose at least one layer.");
             return;
         }
-        List<String> earlier = context.getValue() == null || context.getValue().isBlank() ? List.of()
-                : Arrays.stream(context.getValue().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> earlier = context.getValue() == null || context.getValue().isBlank()
+                ? List.of()
+                : Arrays.stream(context.getValue().split("\\R"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         Set<String> chosen = Set.copyOf(layers.getValue());
         actions.run("safety.validate", () -> {
             SafetyResult result = safety.validate(text, level.getValue(), chosen, earlier, "ui");
@@ -271,8 +315,10 @@ class SafetyView extends VerticalLayout {
     /** Builds the highlighted text from components, never from HTML, so the input cannot inject markup. */
     void highlight(String text, List<Finding> findings) {
         highlighted.removeAll();
-        List<Finding> spans = findings.stream().filter(f -> f.end() > f.start() && f.end() <= text.length())
-                .sorted(Comparator.comparingInt(Finding::start)).toList();
+        List<Finding> spans = findings.stream()
+                .filter(f -> f.end() > f.start() && f.end() <= text.length())
+                .sorted(Comparator.comparingInt(Finding::start))
+                .toList();
         int position = 0;
         for (Finding f : spans) {
             int start = Math.max(position, f.start());
@@ -285,8 +331,10 @@ class SafetyView extends VerticalLayout {
             Span mark = new Span(text.substring(start, f.end()));
             mark.addClassName("violation-mark");
             mark.addClassName("severity-" + f.severity().name().toLowerCase(Locale.ROOT));
-            mark.getElement().setAttribute("title", f.layer() + " / " + f.category().name().toLowerCase(Locale.ROOT)
-                    + ": " + f.message());
+            mark.getElement()
+                    .setAttribute(
+                            "title",
+                            f.layer() + " / " + f.category().name().toLowerCase(Locale.ROOT) + ": " + f.message());
             highlighted.add(mark);
             position = f.end();
         }
@@ -301,11 +349,14 @@ class SafetyView extends VerticalLayout {
         ArrayNode indicators = option.putObject("radar").put("radius", "65%").putArray("indicator");
         ArrayNode values = JSON.createArrayNode();
         result.categoryRisks().forEach((category, value) -> {
-            indicators.addObject().put("name", category.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            indicators
+                    .addObject()
+                    .put("name", category.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .put("max", 1);
             values.add(Math.round(value * 100) / 100.0);
         });
-        ObjectNode series = option.putArray("series").addObject().put("type", "radar").put("name", "risk");
+        ObjectNode series =
+                option.putArray("series").addObject().put("type", "radar").put("name", "risk");
         series.putObject("areaStyle").put("opacity", 0.3);
         series.putArray("data").addObject().put("name", "risk by category").set("value", values);
         return option;
@@ -314,16 +365,21 @@ class SafetyView extends VerticalLayout {
     private Component createOperations() {
         checkpointGrid.setId("checkpoint-grid");
         checkpointGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        checkpointGrid.addColumn(c -> TIME.format(c.createdAt())).setHeader("Taken (UTC)").setAutoWidth(true);
+        checkpointGrid
+                .addColumn(c -> TIME.format(c.createdAt()))
+                .setHeader("Taken (UTC)")
+                .setAutoWidth(true);
         checkpointGrid.addColumn(CheckpointInfo::reason).setHeader("Reason").setFlexGrow(1);
         checkpointGrid.addColumn(CheckpointInfo::items).setHeader("Items").setAutoWidth(true);
-        checkpointGrid.addComponentColumn(c -> {
-            Button rollback = new Button("Roll back", e -> confirmRollback(c));
-            rollback.setAriaLabel("Roll back to the checkpoint taken " + TIME.format(c.createdAt()) + " UTC");
-            rollback.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            rollback.setEnabled(access.engineWideAllowed());
-            return rollback;
-        }).setAutoWidth(true);
+        checkpointGrid
+                .addComponentColumn(c -> {
+                    Button rollback = new Button("Roll back", e -> confirmRollback(c));
+                    rollback.setAriaLabel("Roll back to the checkpoint taken " + TIME.format(c.createdAt()) + " UTC");
+                    rollback.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    rollback.setEnabled(access.engineWideAllowed());
+                    return rollback;
+                })
+                .setAutoWidth(true);
         checkpointGrid.setAllRowsVisible(true);
         checkpointGrid.setAriaLabel("Checkpoints");
         checkpointGrid.setEmptyStateText("No checkpoints yet.");
@@ -332,13 +388,28 @@ class SafetyView extends VerticalLayout {
         take.setEnabled(access.engineWideAllowed());
         constraintGrid.setId("constraint-grid");
         constraintGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        constraintGrid.addColumn(c -> c.constraint().name()).setHeader("Constraint").setAutoWidth(true);
-        constraintGrid.addColumn(c -> c.constraint().expression()).setHeader("Rule").setAutoWidth(true);
-        constraintGrid.addColumn(c -> c.constraint().type().name().toLowerCase(Locale.ROOT) + " → "
-                + c.constraint().action().name().toLowerCase(Locale.ROOT)).setHeader("Kind").setAutoWidth(true);
-        constraintGrid.addColumn(c -> c.observed() == null ? "missing"
-                : String.format(Locale.ROOT, "%.2f", c.observed())).setHeader("Now").setAutoWidth(true);
-        constraintGrid.addColumn(c -> c.status().name()).setHeader("Status").setKey("status").setAutoWidth(true);
+        constraintGrid
+                .addColumn(c -> c.constraint().name())
+                .setHeader("Constraint")
+                .setAutoWidth(true);
+        constraintGrid
+                .addColumn(c -> c.constraint().expression())
+                .setHeader("Rule")
+                .setAutoWidth(true);
+        constraintGrid
+                .addColumn(c -> c.constraint().type().name().toLowerCase(Locale.ROOT) + " → "
+                        + c.constraint().action().name().toLowerCase(Locale.ROOT))
+                .setHeader("Kind")
+                .setAutoWidth(true);
+        constraintGrid
+                .addColumn(c -> c.observed() == null ? "missing" : String.format(Locale.ROOT, "%.2f", c.observed()))
+                .setHeader("Now")
+                .setAutoWidth(true);
+        constraintGrid
+                .addColumn(c -> c.status().name())
+                .setHeader("Status")
+                .setKey("status")
+                .setAutoWidth(true);
         constraintGrid.setAllRowsVisible(true);
         constraintGrid.setAriaLabel("System constraints");
         emergencyStatus.setId("emergency-status");
@@ -352,8 +423,14 @@ class SafetyView extends VerticalLayout {
         HorizontalLayout emergencyRow = new HorizontalLayout(emergencyStatus, emergency, refresh);
         emergencyRow.setAlignItems(FlexComponent.Alignment.CENTER);
         emergencyRow.setWrap(true);
-        VerticalLayout operations = new VerticalLayout(new H3("Emergency stop"), emergencyRow, lockNote,
-                new H3("Checkpoints and rollback"), take, checkpointGrid, new H3("Constraints on the live system"),
+        VerticalLayout operations = new VerticalLayout(
+                new H3("Emergency stop"),
+                emergencyRow,
+                lockNote,
+                new H3("Checkpoints and rollback"),
+                take,
+                checkpointGrid,
+                new H3("Constraints on the live system"),
                 constraintGrid);
         operations.setPadding(false);
         return operations;
@@ -382,8 +459,11 @@ class SafetyView extends VerticalLayout {
         actions.run("safety.checkpoint", () -> {
             try {
                 CheckpointInfo info = checkpoints.create("taken from the Safety tab");
-                Notification.show("Checkpoint " + info.id() + " taken (" + info.items() + " items)", 3000,
-                        Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Checkpoint " + info.id() + " taken (" + info.items() + " items)",
+                                3000,
+                                Notification.Position.BOTTOM_END)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refreshOperations();
             } catch (EngineUnavailableException e) {
                 error("Degraded: " + e.getMessage());
@@ -392,10 +472,12 @@ class SafetyView extends VerticalLayout {
     }
 
     void confirmRollback(CheckpointInfo checkpoint) {
-        ConfirmDialog dialog = new ConfirmDialog("Roll back to " + TIME.format(checkpoint.createdAt()) + " UTC?",
+        ConfirmDialog dialog = new ConfirmDialog(
+                "Roll back to " + TIME.format(checkpoint.createdAt()) + " UTC?",
                 "The memory returns exactly to this checkpoint (" + checkpoint.items() + " items, reason: "
                         + checkpoint.reason() + "). Everything stored since is removed for every visitor.",
-                "Roll back", e -> rollback(checkpoint));
+                "Roll back",
+                e -> rollback(checkpoint));
         dialog.setId("confirm-rollback");
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
@@ -406,11 +488,15 @@ class SafetyView extends VerticalLayout {
         actions.run("safety.rollback", () -> {
             try {
                 CheckpointService.RollbackReport report = checkpoints.rollback(checkpoint.id());
-                Notification.show((report.exact() ? "Rolled back: the state matches the checkpoint's checksum exactly."
-                        : "Rolled back, but the state does not match the checkpoint's checksum.")
-                        + " Episodic, semantic and working memory: " + report.hybrid() + ".", 5000,
-                        Notification.Position.BOTTOM_END).addThemeVariants(report.exact()
-                                ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                (report.exact()
+                                                ? "Rolled back: the state matches the checkpoint's checksum exactly."
+                                                : "Rolled back, but the state does not match the checkpoint's checksum.")
+                                        + " Episodic, semantic and working memory: " + report.hybrid() + ".",
+                                5000,
+                                Notification.Position.BOTTOM_END)
+                        .addThemeVariants(
+                                report.exact() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
                 refreshOperations();
             } catch (EngineUnavailableException | IllegalArgumentException e) {
                 error(e.getMessage());

@@ -75,10 +75,13 @@ class PreferencesPanel extends VerticalLayout {
         safetyLevel.setLabel("Safety playground: level");
         safetyLevel.setId("pref-safety");
         safetyLevel.setItems(SafetyLevel.values());
-        safetyLevel.setItemLabelGenerator(l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
+        safetyLevel.setItemLabelGenerator(
+                l -> l.name().charAt(0) + l.name().substring(1).toLowerCase(Locale.ROOT));
         compact.setId("pref-compact");
         FormLayout form = new FormLayout(theme, resultCount, threshold, safetyLevel, compact);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 4));
         return form;
     }
@@ -133,9 +136,12 @@ class PreferencesPanel extends VerticalLayout {
             SettingsView.error("Preferences not saved: please correct the highlighted values.");
             return;
         }
-        preferences.save(new ViewPreferences(theme.getValue() == null ? ViewPreferences.Theme.SYSTEM : theme.getValue(),
-                resultCount.getValue(), threshold.getValue(),
-                safetyLevel.getValue() == null ? SafetyLevel.DEFAULT : safetyLevel.getValue(), compact.getValue()));
+        preferences.save(new ViewPreferences(
+                theme.getValue() == null ? ViewPreferences.Theme.SYSTEM : theme.getValue(),
+                resultCount.getValue(),
+                threshold.getValue(),
+                safetyLevel.getValue() == null ? SafetyLevel.DEFAULT : safetyLevel.getValue(),
+                compact.getValue()));
         show(preferences.current());
         Notification.show("View preferences saved", 3000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -30,8 +29,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.safla.memory.service.EngineUnavailableException;
 import io.safla.memory.WritesFrozenException;
+import io.safla.memory.service.EngineUnavailableException;
 import io.safla.settings.EngineSettings;
 import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
@@ -51,8 +50,8 @@ import java.util.Map;
 @Menu(order = 4, icon = "vaadin:cog", title = "Settings")
 class SettingsView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final SettingsService settings;
     private final VisitorActions actions;
@@ -78,15 +77,20 @@ class SettingsView extends VerticalLayout {
 
     final PreferencesPanel preferences;
 
-    SettingsView(SettingsService settings, VisitorActions actions, OperatorAccess access,
+    SettingsView(
+            SettingsService settings,
+            VisitorActions actions,
+            OperatorAccess access,
             VisitorPreferences visitorPreferences) {
         this.settings = settings;
         this.actions = actions;
         this.access = access;
         setId("settings-view");
-        add(new ViewHeader("Settings", "Your own view preferences, then the engine's settings with their allowed"
-                + " ranges. Every engine change is previewed (measured on this server), checkpointed first so it can be"
-                + " rolled back, and recorded below."));
+        add(new ViewHeader(
+                "Settings",
+                "Your own view preferences, then the engine's settings with their allowed"
+                        + " ranges. Every engine change is previewed (measured on this server), checkpointed first so it can be"
+                        + " rolled back, and recorded below."));
         preferences = new PreferencesPanel(visitorPreferences);
         H3 engineTitle = new H3("Engine settings (for every visitor)");
         engineTitle.setId("engine-settings-title");
@@ -94,8 +98,16 @@ class SettingsView extends VerticalLayout {
         lock.addClassName("degraded-banner");
         lock.setText(access.lockedReason() + " Until then the settings are read-only.");
         lock.setVisible(!access.engineWideAllowed());
-        add(preferences, engineTitle, lock, createForm(), new H3("Impact of the change"), impact, createActions(),
-                new H3("History"), createHistory());
+        add(
+                preferences,
+                engineTitle,
+                lock,
+                createForm(),
+                new H3("Impact of the change"),
+                impact,
+                createActions(),
+                new H3("History"),
+                createHistory());
         show(settings.current());
     }
 
@@ -145,8 +157,18 @@ class SettingsView extends VerticalLayout {
         consolidationInterval.setMin(0);
         consolidationInterval.setMax(1440);
         consolidationInterval.setHelperText("0 = off, or 1 – 1 440 minutes between runs");
-        for (AbstractField<?, ?> field : List.<AbstractField<?, ?>>of(dimension, capacity, threshold, safetyLevel,
-                cacheSize, cacheTtl, threads, batchSize, retention, importance, consolidationInterval)) {
+        for (AbstractField<?, ?> field : List.<AbstractField<?, ?>>of(
+                dimension,
+                capacity,
+                threshold,
+                safetyLevel,
+                cacheSize,
+                cacheTtl,
+                threads,
+                batchSize,
+                retention,
+                importance,
+                consolidationInterval)) {
             field.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     preview();
@@ -154,9 +176,21 @@ class SettingsView extends VerticalLayout {
             });
             field.setReadOnly(!access.engineWideAllowed());
         }
-        FormLayout form = new FormLayout(dimension, capacity, threshold, safetyLevel, cacheSize, cacheTtl, threads,
-                batchSize, retention, importance, consolidationInterval);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 2),
+        FormLayout form = new FormLayout(
+                dimension,
+                capacity,
+                threshold,
+                safetyLevel,
+                cacheSize,
+                cacheTtl,
+                threads,
+                batchSize,
+                retention,
+                importance,
+                consolidationInterval);
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("600px", 2),
                 new FormLayout.ResponsiveStep("1000px", 3));
         return form;
     }
@@ -173,11 +207,13 @@ class SettingsView extends VerticalLayout {
             show(settings.startup());
             preview();
         });
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = settings.export().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "safla-settings.json", "application/json",
-                    bytes.length);
-        }), "Export JSON");
+        Anchor export = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = settings.export().getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "safla-settings.json", "application/json", bytes.length);
+                }),
+                "Export JSON");
         export.getElement().setAttribute("download", true);
         export.addClassName("download-link");
         Upload upload = new Upload();
@@ -232,11 +268,17 @@ class SettingsView extends VerticalLayout {
     }
 
     EngineSettings form() {
-        return new EngineSettings(dimension.getValue(), valueOr(capacity.getValue(), -1),
-                threshold.getValue() == null ? -1 : threshold.getValue(), safetyLevel.getValue(),
-                valueOr(cacheSize.getValue(), -1), valueOr(cacheTtl.getValue(), -1), valueOr(threads.getValue(), -1),
+        return new EngineSettings(
+                dimension.getValue(),
+                valueOr(capacity.getValue(), -1),
+                threshold.getValue() == null ? -1 : threshold.getValue(),
+                safetyLevel.getValue(),
+                valueOr(cacheSize.getValue(), -1),
+                valueOr(cacheTtl.getValue(), -1),
+                valueOr(threads.getValue(), -1),
                 valueOr(batchSize.getValue(), -1),
-                valueOr(retention.getValue(), -1), importance.getValue() == null ? -1 : importance.getValue(),
+                valueOr(retention.getValue(), -1),
+                importance.getValue() == null ? -1 : importance.getValue(),
                 valueOr(consolidationInterval.getValue(), -1));
     }
 
@@ -299,19 +341,24 @@ class SettingsView extends VerticalLayout {
             try {
                 progress.setVisible(true);
                 progress.setValue(0);
-                List<SettingsChange> changes = settings.apply(next, access.unlocked() ? "operator" : "visitor",
-                        percent -> {
+                List<SettingsChange> changes =
+                        settings.apply(next, access.unlocked() ? "operator" : "visitor", percent -> {
                             progress.setValue(percent / 100.0);
                             progressText.setText("Re-embedding: " + percent + " %");
                             ui.push();
                         });
                 progress.setVisible(false);
-                progressText.setText(changes.isEmpty() ? "Nothing to apply." : "Applied " + changes.size()
-                        + " change(s); a checkpoint was taken first.");
+                progressText.setText(
+                        changes.isEmpty()
+                                ? "Nothing to apply."
+                                : "Applied " + changes.size() + " change(s); a checkpoint was taken first.");
                 history.setItems(settings.history());
                 show(settings.current());
-                Notification.show(changes.isEmpty() ? "No change to apply" : "Settings applied", 3000,
-                        Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                changes.isEmpty() ? "No change to apply" : "Settings applied",
+                                3000,
+                                Notification.Position.BOTTOM_END)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (EngineUnavailableException | WritesFrozenException | IllegalArgumentException e) {
                 progress.setVisible(false);
                 error(e.getMessage());
@@ -323,8 +370,8 @@ class SettingsView extends VerticalLayout {
         try {
             show(settings.parse(bytes));
             preview();
-            Notification.show("Imported into the form: review the impact, then Apply", 4000,
-                    Notification.Position.BOTTOM_END);
+            Notification.show(
+                    "Imported into the form: review the impact, then Apply", 4000, Notification.Position.BOTTOM_END);
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
         }
@@ -334,5 +381,4 @@ class SettingsView extends VerticalLayout {
         Notification.show(message, 6000, Notification.Position.BOTTOM_END)
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
-
 }

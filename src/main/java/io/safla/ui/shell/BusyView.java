@@ -30,7 +30,8 @@ public class BusyView extends VerticalLayout implements BeforeEnterObserver {
         H1 title = new H1("SAFLA is busy");
         title.setId("view-title");
         message.setId("busy-message");
-        Button retry = new Button("Try again", e -> getUI().ifPresent(ui -> ui.getPage().setLocation("./")));
+        Button retry = new Button(
+                "Try again", e -> getUI().ifPresent(ui -> ui.getPage().setLocation("./")));
         retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(title, message, retry);
     }

@@ -1,7 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.monitor.service.ErrorIds;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -10,6 +8,7 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.safla.config.AppProperties;
+import io.safla.monitor.service.ErrorIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,8 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new VisitorErrorHandler(app)));
+        event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(new VisitorErrorHandler(app)));
     }
 
     static final class VisitorErrorHandler implements ErrorHandler {
@@ -49,8 +49,10 @@ class ErrorHandlingInitListener implements VaadinServiceInitListener {
             if (ui == null) {
                 return;
             }
-            String detail = app.production() ? "" : ": " + event.getThrowable().getClass().getSimpleName() + " "
-                    + String.valueOf(event.getThrowable().getMessage());
+            String detail = app.production()
+                    ? ""
+                    : ": " + event.getThrowable().getClass().getSimpleName() + " "
+                            + String.valueOf(event.getThrowable().getMessage());
             ui.access(() -> {
                 Notification notification = Notification.show(
                         "Something went wrong (error id " + id + ")" + detail, 8000, Notification.Position.BOTTOM_END);

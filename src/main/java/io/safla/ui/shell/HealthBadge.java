@@ -46,8 +46,11 @@ public class HealthBadge extends Button {
         setText(level.name());
         removeClassNames("health-up", "health-degraded", "health-down");
         addClassName("health-" + level.name().toLowerCase());
-        String reasons = snapshot.components().stream().filter(c -> c.level() != HealthLevel.UP)
-                .map(c -> c.name() + ": " + c.detail()).reduce((a, b) -> a + "; " + b).orElse("all components UP");
+        String reasons = snapshot.components().stream()
+                .filter(c -> c.level() != HealthLevel.UP)
+                .map(c -> c.name() + ": " + c.detail())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("all components UP");
         setTooltipText("Health " + level + " (" + reasons + "). Click for the health panel.");
         getElement().setAttribute("aria-label", "Application health " + level + ", open the health panel");
     }

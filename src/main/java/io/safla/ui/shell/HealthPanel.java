@@ -1,8 +1,5 @@
 package io.safla.ui.shell;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -25,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The health panel: overall status, components with reasons, live figures and 15-minute trends, pushed every sample. */
 public class HealthPanel extends Dialog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final SaflaManager manager;
     private final AnalyticsService analytics;
@@ -71,8 +72,17 @@ public class HealthPanel extends Dialog {
         analyticsChart.setAriaLabel("Interactions per minute");
         analyticsChart.setVisible(analytics.enabled());
         analyticsNote.addClassName("health-analytics-note");
-        add(status, new H3("Components"), components, new H3("Now"), figures, new H3("Last 15 minutes"), trendGrid,
-                new H3("Interactions per minute"), analyticsNote, analyticsChart);
+        add(
+                status,
+                new H3("Components"),
+                components,
+                new H3("Now"),
+                figures,
+                new H3("Last 15 minutes"),
+                trendGrid,
+                new H3("Interactions per minute"),
+                analyticsNote,
+                analyticsChart);
         getFooter().add(new Button("Close", e -> close()));
         render(manager.status(), manager.statusHistory());
     }
@@ -110,19 +120,34 @@ public class HealthPanel extends Dialog {
         figure("JVM heap", mb(s.heapUsedBytes()) + " / " + mb(s.heapMaxBytes()) + " MB");
         figure("Non-heap", mb(s.nonHeapUsedBytes()) + " MB");
         figure("Process RSS", s.residentBytes() < 0 ? "unknown" : mb(s.residentBytes()) + " MB");
-        figure("System memory", s.systemMemoryTotalBytes() < 0 ? "unknown"
-                : mb(s.systemMemoryTotalBytes() - s.systemMemoryAvailableBytes()) + " / "
-                        + mb(s.systemMemoryTotalBytes()) + " MB used");
-        figure("CPU load", s.systemCpuLoad() < 0 ? "unknown" : String.format("%.0f %% of %d cores, load %.2f",
-                s.systemCpuLoad() * 100, s.processors(), s.loadAverage()));
+        figure(
+                "System memory",
+                s.systemMemoryTotalBytes() < 0
+                        ? "unknown"
+                        : mb(s.systemMemoryTotalBytes() - s.systemMemoryAvailableBytes()) + " / "
+                                + mb(s.systemMemoryTotalBytes()) + " MB used");
+        figure(
+                "CPU load",
+                s.systemCpuLoad() < 0
+                        ? "unknown"
+                        : String.format(
+                                "%.0f %% of %d cores, load %.2f",
+                                s.systemCpuLoad() * 100, s.processors(), s.loadAverage()));
         figure("Uptime", uptime(s.uptime()));
         figure("Threads", String.valueOf(s.threads()));
         figure("Active visitors", s.activeSessions() + " / " + s.maxSessions());
         figure("Requests", String.format("%.1f / min", s.requests().perMinute()));
-        figure("Response time", s.requests().count() == 0 ? "no requests yet"
-                : String.format("avg %.0f ms, p95 %.0f ms", s.requests().averageMillis(), s.requests().p95Millis()));
+        figure(
+                "Response time",
+                s.requests().count() == 0
+                        ? "no requests yet"
+                        : String.format(
+                                "avg %.0f ms, p95 %.0f ms",
+                                s.requests().averageMillis(), s.requests().p95Millis()));
         figure("Error rate", String.format("%.1f %%", s.requests().errorRate() * 100));
-        figure("Memory cleanups", s.memoryCleanups() == 0 ? "none" : s.memoryCleanups() + " (" + manager.lastCleanupNote() + ")");
+        figure(
+                "Memory cleanups",
+                s.memoryCleanups() == 0 ? "none" : s.memoryCleanups() + " (" + manager.lastCleanupNote() + ")");
         trend("Heap MB", history, h -> h.heapUsedBytes() / 1048576.0);
         trend("RSS MB", history, h -> h.residentBytes() < 0 ? Double.NaN : h.residentBytes() / 1048576.0);
         trend("CPU %", history, h -> h.systemCpuLoad() < 0 ? Double.NaN : h.systemCpuLoad() * 100);
@@ -138,7 +163,9 @@ public class HealthPanel extends Dialog {
         }
         int minutes = 15;
         Map<String, long[]> perMinute = analytics.perMinute(s.takenAt(), minutes);
-        long total = perMinute.values().stream().flatMapToLong(java.util.Arrays::stream).sum();
+        long total = perMinute.values().stream()
+                .flatMapToLong(java.util.Arrays::stream)
+                .sum();
         analyticsNote.setText(total + " interactions in the last " + minutes
                 + " minutes (anonymous: feature, duration and outcome only).");
         ObjectNode option = JSON.createObjectNode();
@@ -153,7 +180,8 @@ public class HealthPanel extends Dialog {
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
         ArrayNode series = option.putArray("series");
         perMinute.forEach((feature, counts) -> {
-            ObjectNode serie = series.addObject().put("type", "bar").put("stack", "all").put("name", feature);
+            ObjectNode serie =
+                    series.addObject().put("type", "bar").put("stack", "all").put("name", feature);
             ArrayNode data = serie.putArray("data");
             for (long c : counts) {
                 data.add(c);
@@ -164,7 +192,8 @@ public class HealthPanel extends Dialog {
 
     /** Trend charts that have received an option; for tests. */
     public int trendsRendered() {
-        return (int) trends.values().stream().filter(c -> !c.getOption().isEmpty()).count();
+        return (int)
+                trends.values().stream().filter(c -> !c.getOption().isEmpty()).count();
     }
 
     private void figure(String label, String value) {
@@ -175,7 +204,10 @@ public class HealthPanel extends Dialog {
         ObjectNode option = JSON.createObjectNode();
         option.put("animation", false);
         option.putObject("grid").put("left", 4).put("right", 4).put("top", 6).put("bottom", 4);
-        ArrayNode x = option.putObject("xAxis").put("type", "category").put("show", false).putArray("data");
+        ArrayNode x = option.putObject("xAxis")
+                .put("type", "category")
+                .put("show", false)
+                .putArray("data");
         option.putObject("yAxis").put("type", "value").put("show", false).put("scale", true);
         option.putObject("tooltip").put("trigger", "axis");
         ObjectNode series = option.putArray("series").addObject();
@@ -199,6 +231,7 @@ public class HealthPanel extends Dialog {
     }
 
     private static String uptime(Duration d) {
-        return String.format("%dd %02dh %02dm %02ds", d.toDays(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
+        return String.format(
+                "%dd %02dh %02dm %02ds", d.toDays(), d.toHoursPart(), d.toMinutesPart(), d.toSecondsPart());
     }
 }

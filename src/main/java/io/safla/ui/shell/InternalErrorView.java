@@ -1,7 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.monitor.service.ErrorIds;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,6 +7,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
+import io.safla.monitor.service.ErrorIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,10 @@ public class InternalErrorView extends Div implements HasErrorParameter<Exceptio
         removeAll();
         H2 title = new H2("Something went wrong");
         title.setId("view-title");
-        add(title, new Paragraph("This page could not be shown. The error was logged with id " + id
-                + "; please quote it if you report the problem."));
+        add(
+                title,
+                new Paragraph("This page could not be shown. The error was logged with id " + id
+                        + "; please quote it if you report the problem."));
         setId("error-view");
         addClassName("view-padding");
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

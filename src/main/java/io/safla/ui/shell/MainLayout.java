@@ -1,7 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.ui.kit.VisitorActions;
-import io.safla.ui.kit.VisitorPreferences;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -17,6 +15,8 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import io.safla.monitor.service.AnalyticsService;
 import io.safla.system.service.SaflaManager;
+import io.safla.ui.kit.VisitorActions;
+import io.safla.ui.kit.VisitorPreferences;
 
 /**
  * The dashboard shell: title, navigation built from the views' {@code @Menu} entries, the light/dark switch and the
@@ -28,8 +28,8 @@ public class MainLayout extends AppLayout {
 
     private final VisitorPreferences preferences;
 
-    MainLayout(SaflaManager manager, AnalyticsService analytics, VisitorActions actions,
-            VisitorPreferences preferences) {
+    MainLayout(
+            SaflaManager manager, AnalyticsService analytics, VisitorActions actions, VisitorPreferences preferences) {
         this.preferences = preferences;
         setPrimarySection(Section.NAVBAR);
         addToNavbar(createHeader(new ThemeToggle(preferences), new HealthBadge(manager, analytics, actions)));

@@ -1,7 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.ui.kit.ViewPreferences;
-import io.safla.ui.kit.VisitorPreferences;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -9,6 +7,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.shared.Registration;
+import io.safla.ui.kit.ViewPreferences;
+import io.safla.ui.kit.VisitorPreferences;
 
 /**
  * The header's light/dark switch, a toggle button for assistive technology ({@code aria-pressed} says whether dark
@@ -43,8 +43,8 @@ class ThemeToggle extends Button {
 
     void toggle() {
         boolean darkNow = dark(UI.getCurrent());
-        preferences.save(preferences.current()
-                .withTheme(darkNow ? ViewPreferences.Theme.LIGHT : ViewPreferences.Theme.DARK));
+        preferences.save(
+                preferences.current().withTheme(darkNow ? ViewPreferences.Theme.LIGHT : ViewPreferences.Theme.DARK));
     }
 
     private static boolean dark(UI ui) {

@@ -52,8 +52,8 @@ class VisitorAdmissionListener implements VaadinServiceInitListener {
             }
 
             @Override
-            public void handleException(VaadinRequest request, VaadinResponse response, VaadinSession session,
-                    Exception t) {
+            public void handleException(
+                    VaadinRequest request, VaadinResponse response, VaadinSession session, Exception t) {
                 // errors are handled by the session's error handler
             }
 

@@ -48,8 +48,11 @@ class BenchmarkQueueTest {
     }
 
     private BenchmarkQueue.Task quick() {
-        return (progress, cancelled) -> runner.run(new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 1000, 128,
-                5, 10, 1), BenchmarkTargets.vectorsOnly(), progress, cancelled);
+        return (progress, cancelled) -> runner.run(
+                new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 1000, 128, 5, 10, 1),
+                BenchmarkTargets.vectorsOnly(),
+                progress,
+                cancelled);
     }
 
     @Test
@@ -64,7 +67,9 @@ class BenchmarkQueueTest {
                 .isInstanceOf(BenchmarkRefusedException.class)
                 .hasMessage("The benchmark queue is full (1 running, 3 waiting); try again in a minute.");
         assertThat(queue.position("e")).isEmpty();
-        assertThat(queue.entries()).extracting(BenchmarkQueue.Entry::description).containsExactly("A", "B", "C", "D");
+        assertThat(queue.entries())
+                .extracting(BenchmarkQueue.Entry::description)
+                .containsExactly("A", "B", "C", "D");
     }
 
     @Test
@@ -131,9 +136,13 @@ class BenchmarkQueueTest {
     @Test
     void failingRun_reportsMessage_andFreesTheSlot() throws Exception {
         Recorder a = new Recorder();
-        queue.submit("a", "A", (p, c) -> {
-            throw new IllegalStateException("Degraded: engine loading");
-        }, a);
+        queue.submit(
+                "a",
+                "A",
+                (p, c) -> {
+                    throw new IllegalStateException("Degraded: engine loading");
+                },
+                a);
 
         assertThat(a.failed.get(5, TimeUnit.SECONDS)).isEqualTo("Degraded: engine loading");
         assertThat(queue.position("a")).isEmpty();

@@ -3,8 +3,6 @@ package io.safla.benchmark.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safla.benchmark.BenchmarkReport;
 import io.safla.benchmark.BenchmarkSpec;
@@ -15,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The service against a real port: the API suite over HTTP within the rate limit, metrics, exports, limits. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,16 +54,21 @@ class BenchmarkServiceTest {
         memory.load();
         Result result = new Result();
 
-        benchmarks.submit("visitor-api", new BenchmarkSpec(BenchmarkSuite.API_LATENCY, 1000, 128, 3, 100, 11),
-                result);
+        benchmarks.submit("visitor-api", new BenchmarkSpec(BenchmarkSuite.API_LATENCY, 1000, 128, 3, 100, 11), result);
         BenchmarkReport report = result.report.get(60, TimeUnit.SECONDS);
 
         assertThat(report.cancelled()).isFalse();
         assertThat(report.operations()).isEqualTo(28);
-        assertThat(report.note()).startsWith("HTTP POST http://127.0.0.1:").contains("RATE_LIMIT_PER_MINUTE=60")
+        assertThat(report.note())
+                .startsWith("HTTP POST http://127.0.0.1:")
+                .contains("RATE_LIMIT_PER_MINUTE=60")
                 .contains("28 timed calls of 100 requested");
-        assertThat(registry.get("safla.benchmark.runs").tag("suite", "API_LATENCY").tag("outcome", "completed")
-                .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("safla.benchmark.runs")
+                        .tag("suite", "API_LATENCY")
+                        .tag("outcome", "completed")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(benchmarks.historyJson());
         JsonNode last = json.get("reports").get(json.get("reports").size() - 1);
         assertThat(last.get("spec").get("suite").asString()).isEqualTo("API_LATENCY");
@@ -74,11 +79,14 @@ class BenchmarkServiceTest {
     @Test
     void visitorWithRunningBenchmark_secondSubmitRefused_cancelStops() throws Exception {
         Result first = new Result();
-        benchmarks.submit("visitor-twice", new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 200_000, 128, 10,
-                300, 1), first);
+        benchmarks.submit(
+                "visitor-twice",
+                new BenchmarkSpec(BenchmarkSuite.VECTOR_SEARCH_EXACT, 200_000, 128, 10, 300, 1),
+                first);
 
-        assertThatThrownBy(() -> benchmarks.submit("visitor-twice", BenchmarkSpec.defaults(BenchmarkSuite.INSERTS, 1),
-                new Result())).isInstanceOf(BenchmarkRefusedException.class)
+        assertThatThrownBy(() -> benchmarks.submit(
+                        "visitor-twice", BenchmarkSpec.defaults(BenchmarkSuite.INSERTS, 1), new Result()))
+                .isInstanceOf(BenchmarkRefusedException.class)
                 .hasMessageStartingWith("You already have a benchmark");
         first.started.get(30, TimeUnit.SECONDS);
         assertThat(benchmarks.cancel("visitor-twice")).isTrue();

@@ -17,16 +17,17 @@ class LearningExperimentTest {
     void aShortRunGainsOnHeldOutQueriesWithoutLosingTheControlSet() throws Exception {
         RetrievalSet set = RetrievalSet.bundled();
         List<LearningExperiment.Round> seen = new ArrayList<>();
-        LearningExperiment.Result result = new LearningExperiment(set, new CachingEmbedder(new MiniLmEmbedder(),
-                5_000), 7, 6).run(3, seen::add);
+        LearningExperiment.Result result =
+                new LearningExperiment(set, new CachingEmbedder(new MiniLmEmbedder(), 5_000), 7, 6).run(3, seen::add);
 
         assertThat(seen).hasSize(4).isEqualTo(result.rounds());
         assertThat(result.baseline().heldOutStrategies()).containsOnlyKeys("cosine"); // the untrained default
         assertThat(result.last().heldOutNdcg()).isGreaterThan(result.baseline().heldOutNdcg());
-        assertThat(result.last().controlNdcg()).isGreaterThanOrEqualTo(result.baseline().controlNdcg());
+        assertThat(result.last().controlNdcg())
+                .isGreaterThanOrEqualTo(result.baseline().controlNdcg());
         assertThat(result.last().heldOutStrategies()).containsKey("hybrid");
-        assertThat(result.heldOutByKind()).containsKeys("host", "error-code", "ticket", "version", "recency",
-                "importance", "plain");
+        assertThat(result.heldOutByKind())
+                .containsKeys("host", "error-code", "ticket", "version", "recency", "importance", "plain");
     }
 
     @Test

@@ -35,13 +35,17 @@ class ConsolidationSandboxTest {
         assertThat(first.report().promotedWorkingIds()).isNotEmpty();
         assertThat(first.report().totalChanges()).isPositive();
         assertThat(first.graph().nodes().size() + first.graph().relations().size())
-                .isGreaterThan(loaded.graph().nodes().size() + loaded.graph().relations().size());
+                .isGreaterThan(loaded.graph().nodes().size()
+                        + loaded.graph().relations().size());
         assertThat(second.report().totalChanges()).isZero();
         assertThat(second.created()).isZero();
         assertThat(second.strengthened()).isZero();
         assertThat(second.graph().relations()).isEqualTo(first.graph().relations());
-        assertThat(second.graph().nodes()).extracting(ConsolidationSandbox.Node::concept)
-                .isEqualTo(first.graph().nodes().stream().map(ConsolidationSandbox.Node::concept).toList());
+        assertThat(second.graph().nodes())
+                .extracting(ConsolidationSandbox.Node::concept)
+                .isEqualTo(first.graph().nodes().stream()
+                        .map(ConsolidationSandbox.Node::concept)
+                        .toList());
     }
 
     @Test
@@ -51,15 +55,26 @@ class ConsolidationSandboxTest {
 
         ConsolidationSandbox.Consolidated first = sandbox.consolidate();
 
-        List<String> created = first.report().concepts().stream().filter(ConceptChange::created)
-                .map(ConceptChange::conceptId).sorted().toList();
+        List<String> created = first.report().concepts().stream()
+                .filter(ConceptChange::created)
+                .map(ConceptChange::conceptId)
+                .sorted()
+                .toList();
         assertThat(first.created()).isEqualTo(created.size());
         assertThat(first.strengthened()).isEqualTo(first.report().concepts().size() - created.size());
-        assertThat(first.graph().nodes().stream().filter(ConsolidationSandbox.Node::fresh)
-                .map(n -> n.concept().id()).sorted().toList()).isEqualTo(created);
+        assertThat(first.graph().nodes().stream()
+                        .filter(ConsolidationSandbox.Node::fresh)
+                        .map(n -> n.concept().id())
+                        .sorted()
+                        .toList())
+                .isEqualTo(created);
         assertThat(loaded.graph().nodes()).noneMatch(ConsolidationSandbox.Node::fresh);
-        assertThat(first.graph().nodes()).allMatch(n -> n.degree() == (int) first.graph().relations().stream()
-                .filter(r -> r.from().equals(n.concept().id()) || r.to().equals(n.concept().id())).count());
+        assertThat(first.graph().nodes())
+                .allMatch(n -> n.degree()
+                        == (int) first.graph().relations().stream()
+                                .filter(r -> r.from().equals(n.concept().id())
+                                        || r.to().equals(n.concept().id()))
+                                .count());
     }
 
     @Test
@@ -72,8 +87,7 @@ class ConsolidationSandboxTest {
 
     @Test
     void theWorkingMemoryTakesOneToThirtyItems_withAttentionFromZeroToOne_andCutsLongItems() {
-        assertThatThrownBy(() -> sandbox.fill(List.of("an item"), 1.1))
-                .hasMessage("attention must be between 0 and 1");
+        assertThatThrownBy(() -> sandbox.fill(List.of("an item"), 1.1)).hasMessage("attention must be between 0 and 1");
         assertThatThrownBy(() -> sandbox.fill(List.of("an item"), -0.1))
                 .hasMessage("attention must be between 0 and 1");
         assertThatThrownBy(() -> sandbox.fill(List.of(), 0.5)).hasMessage("give 1 to 30 working-memory items");
@@ -88,9 +102,11 @@ class ConsolidationSandboxTest {
 
     @Test
     void theEmbedderIsNeededOnlyOnceTheMemoriesLoad() {
-        ConsolidationSandbox degraded = new ConsolidationSandbox(() -> {
-            throw new IllegalStateException("the model is still loading");
-        }, CLOCK);
+        ConsolidationSandbox degraded = new ConsolidationSandbox(
+                () -> {
+                    throw new IllegalStateException("the model is still loading");
+                },
+                CLOCK);
 
         assertThat(degraded.fill(List.of("an item"), 0.8)).hasSize(1);
         assertThatThrownBy(degraded::load).hasMessage("the model is still loading");

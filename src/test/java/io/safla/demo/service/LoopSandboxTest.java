@@ -30,8 +30,12 @@ class LoopSandboxTest {
 
         assertThat(loaded.memories()).isEqualTo(SET.items().size());
         assertThat(loaded.embedder()).isEqualTo(new HashingEmbedder(384).name());
-        assertThat(loaded.feedbackQueries()).isEqualTo(SET.split("feedback").size()).isPositive();
-        assertThat(loaded.heldOutQueries()).isEqualTo(SET.split("heldout").size()).isPositive();
+        assertThat(loaded.feedbackQueries())
+                .isEqualTo(SET.split("feedback").size())
+                .isPositive();
+        assertThat(loaded.heldOutQueries())
+                .isEqualTo(SET.split("heldout").size())
+                .isPositive();
     }
 
     @Test
@@ -44,14 +48,23 @@ class LoopSandboxTest {
         LoopSandbox.Cycle proposal = sandbox.propose(0.05);
 
         List<LoopSandbox.Point> points = sandbox.points();
-        assertThat(points).extracting(LoopSandbox.Point::label).containsExactly("start", "cycle 1", "cycle 2",
-                "proposal");
+        assertThat(points)
+                .extracting(LoopSandbox.Point::label)
+                .containsExactly("start", "cycle 1", "cycle 2", "proposal");
         assertThat(points.get(0)).isEqualTo(new LoopSandbox.Point("start", start, 0, null));
-        assertThat(points.get(1)).isEqualTo(new LoopSandbox.Point("cycle 1", one.heldOutNdcg(),
-                one.record().delta().total(), one.record().outcome().name()));
+        assertThat(points.get(1))
+                .isEqualTo(new LoopSandbox.Point(
+                        "cycle 1",
+                        one.heldOutNdcg(),
+                        one.record().delta().total(),
+                        one.record().outcome().name()));
         assertThat(points.get(2).heldOutNdcg()).isEqualTo(two.heldOutNdcg());
-        assertThat(points.get(3)).isEqualTo(new LoopSandbox.Point("proposal", proposal.heldOutNdcg(),
-                proposal.record().delta().total(), proposal.record().outcome().name()));
+        assertThat(points.get(3))
+                .isEqualTo(new LoopSandbox.Point(
+                        "proposal",
+                        proposal.heldOutNdcg(),
+                        proposal.record().delta().total(),
+                        proposal.record().outcome().name()));
         assertThat(points).allSatisfy(p -> assertThat(p.heldOutNdcg()).isBetween(0.0, 1.0));
         assertThat(sandbox.selfAwareness().cycles()).isEqualTo(3);
     }
@@ -59,21 +72,30 @@ class LoopSandboxTest {
     @Test
     void eachCycleJudgesTheNextBatchOfFeedbackQueries_andCountsTheStrategiesTried() {
         LoopSandbox sandbox = sandbox();
-        Set<String> feedback = new HashSet<>(SET.split("feedback").stream().map(RetrievalSet.LabelledQuery::query)
+        Set<String> feedback = new HashSet<>(SET.split("feedback").stream()
+                .map(RetrievalSet.LabelledQuery::query)
                 .toList());
-        Set<String> heldOut = new HashSet<>(SET.split("heldout").stream().map(RetrievalSet.LabelledQuery::query)
+        Set<String> heldOut = new HashSet<>(SET.split("heldout").stream()
+                .map(RetrievalSet.LabelledQuery::query)
                 .toList());
 
         LoopSandbox.Cycle one = sandbox.runCycle(1);
         LoopSandbox.Cycle two = sandbox.runCycle(2);
 
         for (LoopSandbox.Cycle cycle : List.of(one, two)) {
-            List<String> judged = cycle.record().judgements().stream().map(Judgement::query).toList();
-            assertThat(judged).hasSize(LoopSandbox.BATCH).allMatch(feedback::contains).noneMatch(heldOut::contains);
-            assertThat(cycle.strategiesTried().values().stream().mapToInt(Integer::intValue).sum())
+            List<String> judged =
+                    cycle.record().judgements().stream().map(Judgement::query).toList();
+            assertThat(judged)
+                    .hasSize(LoopSandbox.BATCH)
+                    .allMatch(feedback::contains)
+                    .noneMatch(heldOut::contains);
+            assertThat(cycle.strategiesTried().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
                     .isEqualTo(cycle.record().decisions().size());
         }
-        assertThat(two.record().judgements()).doesNotContainAnyElementsOf(one.record().judgements());
+        assertThat(two.record().judgements())
+                .doesNotContainAnyElementsOf(one.record().judgements());
     }
 
     @Test
@@ -84,7 +106,8 @@ class LoopSandboxTest {
 
         assertThat(b.baseline()).isEqualTo(a.baseline());
         for (int cycle = 1; cycle <= 3; cycle++) {
-            assertThat(b.runCycle(cycle).record().judgements()).isEqualTo(a.runCycle(cycle).record().judgements());
+            assertThat(b.runCycle(cycle).record().judgements())
+                    .isEqualTo(a.runCycle(cycle).record().judgements());
         }
     }
 
@@ -97,8 +120,11 @@ class LoopSandboxTest {
 
         assertThat(proposal.record().adaptation()).isEqualTo("set the lexical weight to 0.05");
         assertThat(proposal.strategiesTried()).isEmpty();
-        assertThat(proposal.hybridWeight()).isEqualTo(proposal.record().outcome() == CycleRecord.Outcome.KEPT ? 0.05
-                : proposal.record().hybridWeightBefore());
+        assertThat(proposal.hybridWeight())
+                .isEqualTo(
+                        proposal.record().outcome() == CycleRecord.Outcome.KEPT
+                                ? 0.05
+                                : proposal.record().hybridWeightBefore());
         assertThat(proposal.hybridWeight()).isEqualTo(proposal.record().hybridWeightAfter());
         assertThat(proposal.threshold()).isEqualTo(proposal.record().thresholdAfter());
     }

@@ -48,8 +48,11 @@ class RecallSandboxTest {
     void aMinimumScore_leavesOutWhatIsNotRelevant() {
         sandbox.store(FACTS);
 
-        assertThat(sandbox.recall("What is a good recipe for chocolate cake?").hits()).hasSize(3);
-        assertThat(sandbox.recall("What is a good recipe for chocolate cake?", 0.3).hits()).isEmpty();
+        assertThat(sandbox.recall("What is a good recipe for chocolate cake?").hits())
+                .hasSize(3);
+        assertThat(sandbox.recall("What is a good recipe for chocolate cake?", 0.3)
+                        .hits())
+                .isEmpty();
     }
 
     @Test
@@ -57,6 +60,8 @@ class RecallSandboxTest {
         assertThatThrownBy(() -> sandbox.store(List.of())).hasMessage("type at least one fact");
         assertThatThrownBy(() -> sandbox.store(List.of("short", "x".repeat(1001))))
                 .hasMessage("each fact must be at most 1 000 characters");
-        assertThat(sandbox.stats().count()).as("nothing stored by a refused call").isZero();
+        assertThat(sandbox.stats().count())
+                .as("nothing stored by a refused call")
+                .isZero();
     }
 }

@@ -30,8 +30,7 @@ class ConsolidationPropertyTest {
     private static final HashingEmbedder EMBEDDER = new HashingEmbedder(256);
     private static final List<String> POOL = pool();
 
-    record Item(int text, double importance, boolean working) {
-    }
+    record Item(int text, double importance, boolean working) {}
 
     private static List<String> pool() {
         List<String> all = new ArrayList<>(ConsolidatorTest.REWARD);
@@ -43,9 +42,14 @@ class ConsolidationPropertyTest {
 
     @Provide
     Arbitrary<List<Item>> items() {
-        return Combinators.combine(Arbitraries.integers().between(0, POOL.size() - 1),
-                Arbitraries.doubles().between(0.4, 1.0).ofScale(2), Arbitraries.of(true, false))
-                .as(Item::new).list().ofMaxSize(14).uniqueElements(Item::text);
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, POOL.size() - 1),
+                        Arbitraries.doubles().between(0.4, 1.0).ofScale(2),
+                        Arbitraries.of(true, false))
+                .as(Item::new)
+                .list()
+                .ofMaxSize(14)
+                .uniqueElements(Item::text);
     }
 
     private static final class World {
@@ -64,8 +68,14 @@ class ConsolidationPropertyTest {
                 if (i.working()) {
                     working.focus(POOL.get(i.text()), i.importance());
                 } else {
-                    episodic.add(new Episode("e" + i.text(), POOL.get(i.text()), EpisodeKind.LEARNING, 0,
-                            i.importance(), T0.minusSeconds(i.text()), Set.of()));
+                    episodic.add(new Episode(
+                            "e" + i.text(),
+                            POOL.get(i.text()),
+                            EpisodeKind.LEARNING,
+                            0,
+                            i.importance(),
+                            T0.minusSeconds(i.text()),
+                            Set.of()));
                 }
             }
         }
@@ -96,9 +106,10 @@ class ConsolidationPropertyTest {
     }
 
     @Property(tries = 100)
-    void consolidate_episodesInsertedInAnyOrder_giveTheSameGraph(@ForAll("items") List<Item> items,
-            @ForAll long seed) {
-        List<Item> episodesOnly = items.stream().map(i -> new Item(i.text(), i.importance(), false)).toList();
+    void consolidate_episodesInsertedInAnyOrder_giveTheSameGraph(@ForAll("items") List<Item> items, @ForAll long seed) {
+        List<Item> episodesOnly = items.stream()
+                .map(i -> new Item(i.text(), i.importance(), false))
+                .toList();
         List<Item> shuffled = new ArrayList<>(episodesOnly);
         Collections.shuffle(shuffled, new Random(seed));
         World a = new World();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import tools.jackson.databind.ObjectMapper;
 import io.safla.embedding.HashingEmbedder;
 import io.safla.memory.episodic.Episode;
 import io.safla.memory.episodic.EpisodeKind;
@@ -22,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 class ConsolidatorTest {
 
@@ -64,8 +64,14 @@ class ConsolidatorTest {
     private World seeded(List<String> texts) {
         World w = new World();
         for (int i = 0; i < texts.size(); i++) {
-            w.episodic.add(new Episode(String.format("e%02d", i), texts.get(i), EpisodeKind.LEARNING, 0, 0.8,
-                    T0.minus(Duration.ofMinutes(i)), Set.of()));
+            w.episodic.add(new Episode(
+                    String.format("e%02d", i),
+                    texts.get(i),
+                    EpisodeKind.LEARNING,
+                    0,
+                    0.8,
+                    T0.minus(Duration.ofMinutes(i)),
+                    Set.of()));
         }
         return w;
     }
@@ -80,8 +86,7 @@ class ConsolidatorTest {
     @Test
     void consolidate_attendedWorkingItems_becomeEpisodesOnce() {
         World w = new World();
-        String hot = w.working.focus("User reported the chatbot refused a harmless request", 0.9,
-                Set.of("safety"));
+        String hot = w.working.focus("User reported the chatbot refused a harmless request", 0.9, Set.of("safety"));
         String plain = w.working.focus("User wants shorter answers", 0.7);
         String cold = w.working.focus("Background noise", 0.3);
 
@@ -111,8 +116,7 @@ class ConsolidatorTest {
         assertThat(r.candidateEpisodes()).isEqualTo(8);
         assertThat(w.graph.concept("reward-function").orElseThrow().description())
                 .startsWith("Recurring theme of 4 episodes, e.g. \"The policy exploited");
-        assertThat(r.concepts()).extracting(ConceptChange::conceptId)
-                .containsExactly("gpu-memory", "reward-function");
+        assertThat(r.concepts()).extracting(ConceptChange::conceptId).containsExactly("gpu-memory", "reward-function");
         assertThat(r.concepts()).allMatch(ConceptChange::created);
         assertThat(w.consolidator.provenance("reward-function")).containsExactly("e00", "e01", "e02", "e03");
         assertThat(w.consolidator.provenance("gpu-memory")).containsExactly("e04", "e05", "e06");
@@ -155,8 +159,8 @@ class ConsolidatorTest {
         Collections.reverse(shuffled);
         World b = new World();
         // Fresh copies, so nothing can depend on object identity either.
-        shuffled.forEach(e -> b.episodic.add(new Episode(e.id(), e.text(), e.kind(), e.valence(), e.importance(),
-                e.occurredAt(), e.tags())));
+        shuffled.forEach(e -> b.episodic.add(
+                new Episode(e.id(), e.text(), e.kind(), e.valence(), e.importance(), e.occurredAt(), e.tags())));
 
         ConsolidationReport ra = a.run();
         ConsolidationReport rb = b.run();
@@ -170,14 +174,21 @@ class ConsolidatorTest {
     void consolidate_newSimilarEpisode_strengthensTheExistingConcept() {
         World w = seeded(corpus());
         w.run();
-        w.episodic.add(new Episode("e99", "The agent found yet another reward function exploit to score points",
-                EpisodeKind.SAFETY, -0.5, 0.9, T0, Set.of()));
+        w.episodic.add(new Episode(
+                "e99",
+                "The agent found yet another reward function exploit to score points",
+                EpisodeKind.SAFETY,
+                -0.5,
+                0.9,
+                T0,
+                Set.of()));
 
         ConsolidationReport r = w.run();
 
-        assertThat(r.concepts()).containsExactly(
-                new ConceptChange("reward-function", "reward function", false, List.of("e99")));
-        assertThat(w.graph.concept("reward-function").orElseThrow().importance()).isEqualTo(0.9);
+        assertThat(r.concepts())
+                .containsExactly(new ConceptChange("reward-function", "reward function", false, List.of("e99")));
+        assertThat(w.graph.concept("reward-function").orElseThrow().importance())
+                .isEqualTo(0.9);
         assertThat(w.consolidator.provenance("reward-function")).contains("e99").hasSize(5);
     }
 
@@ -188,8 +199,8 @@ class ConsolidatorTest {
 
         ConsolidationReport r = w.run();
 
-        assertThat(r.concepts()).containsExactly(
-                new ConceptChange("gpu-memory", "GPU memory", false, List.of("e00", "e01", "e02")));
+        assertThat(r.concepts())
+                .containsExactly(new ConceptChange("gpu-memory", "GPU memory", false, List.of("e00", "e01", "e02")));
         assertThat(r.relations()).isEmpty();
         Concept c = w.graph.concept("gpu-memory").orElseThrow();
         assertThat(c.description()).isEqualTo("Accelerator RAM that bounds batch and model size");
@@ -206,12 +217,15 @@ class ConsolidatorTest {
 
         ConsolidationReport r = w.run();
 
-        assertThat(r.concepts()).extracting(ConceptChange::conceptId)
+        assertThat(r.concepts())
+                .extracting(ConceptChange::conceptId)
                 .containsExactly("reward-function", "specification-gaming");
-        assertThat(r.relations()).extracting(x -> x.from() + " " + x.type() + " " + x.to()).containsExactly(
-                "reward-function DERIVED_FROM reward-shaping",
-                "reward-function RELATED_TO specification-gaming",
-                "specification-gaming DERIVED_FROM reward-shaping");
+        assertThat(r.relations())
+                .extracting(x -> x.from() + " " + x.type() + " " + x.to())
+                .containsExactly(
+                        "reward-function DERIVED_FROM reward-shaping",
+                        "reward-function RELATED_TO specification-gaming",
+                        "specification-gaming DERIVED_FROM reward-shaping");
         assertThat(r.relations()).isEqualTo(w.graph.relations());
         assertThat(w.graph.degree("tokenizer")).isZero();
     }
@@ -222,14 +236,23 @@ class ConsolidatorTest {
         texts.addAll(GAMING);
         World w = seeded(texts);
         w.run();
-        double before = w.graph.relation("reward-function", "specification-gaming", RelationType.RELATED_TO)
-                .orElseThrow().weight();
-        w.episodic.add(new Episode("z1", "More specification gaming: the agent met the objective, not the intent",
-                EpisodeKind.SAFETY, -0.4, 0.7, T0, Set.of()));
+        double before = w.graph
+                .relation("reward-function", "specification-gaming", RelationType.RELATED_TO)
+                .orElseThrow()
+                .weight();
+        w.episodic.add(new Episode(
+                "z1",
+                "More specification gaming: the agent met the objective, not the intent",
+                EpisodeKind.SAFETY,
+                -0.4,
+                0.7,
+                T0,
+                Set.of()));
 
         ConsolidationReport r = w.run();
 
-        Relation after = w.graph.relation("reward-function", "specification-gaming", RelationType.RELATED_TO)
+        Relation after = w.graph
+                .relation("reward-function", "specification-gaming", RelationType.RELATED_TO)
                 .orElseThrow();
         assertThat(r.concepts()).extracting(ConceptChange::conceptId).containsExactly("specification-gaming");
         assertThat(after.weight()).isGreaterThan(before).isLessThanOrEqualTo(1.0);
@@ -244,16 +267,17 @@ class ConsolidatorTest {
         texts.addAll(GPU);
         texts.addAll(GAMING);
         for (int i = 0; i < texts.size(); i++) {
-            w.episodic.add(new Episode(String.format("e%02d", i), texts.get(i), EpisodeKind.LEARNING, 0, 0.8, T0,
-                    Set.of()));
+            w.episodic.add(
+                    new Episode(String.format("e%02d", i), texts.get(i), EpisodeKind.LEARNING, 0, 0.8, T0, Set.of()));
         }
 
         ConsolidationReport r = w.consolidator.consolidate(w.working, w.episodic, small);
 
         assertThat(r.concepts()).hasSize(3);
         assertThat(small.conceptCount()).isEqualTo(2);
-        assertThat(small.relations()).allMatch(x -> small.concept(x.from()).isPresent()
-                && small.concept(x.to()).isPresent());
+        assertThat(small.relations())
+                .allMatch(x -> small.concept(x.from()).isPresent()
+                        && small.concept(x.to()).isPresent());
     }
 
     @Test
@@ -269,27 +293,36 @@ class ConsolidatorTest {
 
         assertThat(back).isEqualTo(state);
         assertThat(restored.state()).isEqualTo(state);
-        assertThat(restored.consolidate(w.working, w.episodic, w.graph).totalChanges()).isZero();
-        assertThat(json.readValue(json.writeValueAsString(report), ConsolidationReport.class)).isEqualTo(report);
+        assertThat(restored.consolidate(w.working, w.episodic, w.graph).totalChanges())
+                .isZero();
+        assertThat(json.readValue(json.writeValueAsString(report), ConsolidationReport.class))
+                .isEqualTo(report);
     }
 
     @Test
     void conceptNamer_ranksByDocumentFrequencyThenCountThenAlphabet() {
-        assertThat(ConceptNamer.name(List.of("the tokenizer splits text", "a tokenizer, a vocabulary",
-                "vocabulary vocabulary vocabulary tokenizer"), "x")).isEqualTo("tokenizer vocabulary");
-        assertThat(ConceptNamer.name(List.of("zeta alpha beta", "alpha zeta"), "x")).isEqualTo("zeta alpha");
-        assertThat(ConceptNamer.name(List.of("loss curve spikes", "the loss curve"), "x")).isEqualTo("loss curve");
+        assertThat(ConceptNamer.name(
+                        List.of(
+                                "the tokenizer splits text",
+                                "a tokenizer, a vocabulary",
+                                "vocabulary vocabulary vocabulary tokenizer"),
+                        "x"))
+                .isEqualTo("tokenizer vocabulary");
+        assertThat(ConceptNamer.name(List.of("zeta alpha beta", "alpha zeta"), "x"))
+                .isEqualTo("zeta alpha");
+        assertThat(ConceptNamer.name(List.of("loss curve spikes", "the loss curve"), "x"))
+                .isEqualTo("loss curve");
         assertThat(ConceptNamer.name(List.of("it is a 42", "of to in"), "e7")).isEqualTo("theme e7");
     }
 
     @Test
     void policy_outOfRange_isRejected() {
-        assertThatThrownBy(() -> new ConsolidationPolicy(0, 0.5, 0.5, 2))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConsolidationPolicy(0, 0.5, 0.5, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConsolidationPolicy(0.5, 1.5, 0.5, 2))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConsolidationPolicy(0.5, 0.5, 0.5, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new ConsolidationPolicy(0.5, 0.5, 0.4, 2).relatedSimilarity()).isEqualTo(0.2);
+        assertThat(new ConsolidationPolicy(0.5, 0.5, 0.4, 2).relatedSimilarity())
+                .isEqualTo(0.2);
     }
 }

@@ -3,7 +3,6 @@ package io.safla.memory.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import tools.jackson.databind.ObjectMapper;
 import io.safla.embedding.HashingEmbedder;
 import io.safla.memory.consolidation.ConsolidationPolicy;
 import io.safla.memory.consolidation.ConsolidationReport;
@@ -25,6 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 class DemoCorpusTest {
 
@@ -44,8 +44,11 @@ class DemoCorpusTest {
 
     @Test
     void load_bundledCorpus_hasAtLeast200ItemsSpreadOverAllTypes() {
-        int total = CORPUS.facts().size() + CORPUS.episodes().size() + CORPUS.concepts().size()
-                + CORPUS.relations().size() + CORPUS.working().size();
+        int total = CORPUS.facts().size()
+                + CORPUS.episodes().size()
+                + CORPUS.concepts().size()
+                + CORPUS.relations().size()
+                + CORPUS.working().size();
 
         assertThat(total).isGreaterThanOrEqualTo(200);
         assertThat(CORPUS.facts()).hasSizeGreaterThanOrEqualTo(90);
@@ -60,28 +63,51 @@ class DemoCorpusTest {
         for (EpisodeKind kind : EpisodeKind.values()) {
             assertThat(CORPUS.episodes()).filteredOn(e -> e.kind() == kind).hasSizeGreaterThanOrEqualTo(8);
         }
-        assertThat(CORPUS.relations()).extracting(DemoRelation::type).containsAll(
-                Arrays.asList(io.safla.memory.semantic.RelationType.values()));
+        assertThat(CORPUS.relations())
+                .extracting(DemoRelation::type)
+                .containsAll(Arrays.asList(io.safla.memory.semantic.RelationType.values()));
         Set<String> tags = new HashSet<>();
         CORPUS.facts().forEach(f -> tags.addAll(f.tags()));
-        assertThat(tags).contains("transformers", "embeddings", "rl", "safety", "alignment", "evaluation",
-                "optimisation", "data", "mlops", "agents", "memory-systems");
+        assertThat(tags)
+                .contains(
+                        "transformers",
+                        "embeddings",
+                        "rl",
+                        "safety",
+                        "alignment",
+                        "evaluation",
+                        "optimisation",
+                        "data",
+                        "mlops",
+                        "agents",
+                        "memory-systems");
         assertThat(CORPUS.facts()).allMatch(f -> !f.tags().isEmpty());
-        assertThat(CORPUS.episodes()).extracting(DemoEpisode::valence).anyMatch(v -> v < 0).anyMatch(v -> v > 0);
+        assertThat(CORPUS.episodes())
+                .extracting(DemoEpisode::valence)
+                .anyMatch(v -> v < 0)
+                .anyMatch(v -> v > 0);
     }
 
     @Test
     void load_bundledCorpus_hasNoDuplicatesAndOnlyValidReferences() {
-        List<String> texts = Stream.of(CORPUS.facts().stream().map(DemoFact::text),
-                CORPUS.episodes().stream().map(DemoEpisode::text),
-                CORPUS.working().stream().map(DemoWorkingItem::text))
-                .flatMap(s -> s).map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        List<String> texts = Stream.of(
+                        CORPUS.facts().stream().map(DemoFact::text),
+                        CORPUS.episodes().stream().map(DemoEpisode::text),
+                        CORPUS.working().stream().map(DemoWorkingItem::text))
+                .flatMap(s -> s)
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .toList();
         assertThat(texts).doesNotHaveDuplicates();
         assertThat(CORPUS.concepts()).extracting(DemoConcept::id).doesNotHaveDuplicates();
-        Set<String> ids = new HashSet<>(CORPUS.concepts().stream().map(DemoConcept::id).toList());
+        Set<String> ids =
+                new HashSet<>(CORPUS.concepts().stream().map(DemoConcept::id).toList());
         assertThat(CORPUS.relations()).allMatch(r -> ids.contains(r.from()) && ids.contains(r.to()));
-        assertThat(CORPUS.relations()).extracting(r -> r.from() + r.type() + r.to()).doesNotHaveDuplicates();
-        assertThat(CORPUS.relations()).extracting(DemoRelation::from).contains("rlhf", "retrieval-augmented-generation");
+        assertThat(CORPUS.relations())
+                .extracting(r -> r.from() + r.type() + r.to())
+                .doesNotHaveDuplicates();
+        assertThat(CORPUS.relations())
+                .extracting(DemoRelation::from)
+                .contains("rlhf", "retrieval-augmented-generation");
     }
 
     @Test
@@ -89,8 +115,8 @@ class DemoCorpusTest {
         List<Episode> episodes = CORPUS.episodesAt(NOW);
 
         assertThat(episodes).hasSize(CORPUS.episodes().size());
-        assertThat(episodes).allMatch(e -> !e.occurredAt().isAfter(NOW)
-                && e.occurredAt().isAfter(NOW.minus(Duration.ofDays(15))));
+        assertThat(episodes)
+                .allMatch(e -> !e.occurredAt().isAfter(NOW) && e.occurredAt().isAfter(NOW.minus(Duration.ofDays(15))));
         assertThat(episodes).isSortedAccordingTo(java.util.Comparator.comparing(Episode::occurredAt));
         DemoEpisode first = CORPUS.episodes().get(0);
         assertThat(first.at(NOW).occurredAt()).isEqualTo(NOW.minus(first.ago()));
@@ -98,17 +124,22 @@ class DemoCorpusTest {
 
     @Test
     void load_relationToUnknownConcept_failsLoudly() {
-        String json = minimal("[{\"name\": \"A\", \"description\": \"a\", \"importance\": 0.5}]",
+        String json = minimal(
+                "[{\"name\": \"A\", \"description\": \"a\", \"importance\": 0.5}]",
                 "[{\"from\": \"a\", \"to\": \"B\", \"type\": \"IS_A\", \"weight\": 0.5}]");
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(DemoCorpusException.class)
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(DemoCorpusException.class)
                 .hasMessageContaining("unknown concept b");
     }
 
     @Test
     void load_duplicateConceptSpelledDifferently_failsLoudly() {
-        String json = minimal("[{\"name\": \"Reward hacking\", \"description\": \"a\", \"importance\": 0.5},"
-                + "{\"name\": \"reward-hacking\", \"description\": \"b\", \"importance\": 0.5}]", "[]");
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(DemoCorpusException.class)
+        String json = minimal(
+                "[{\"name\": \"Reward hacking\", \"description\": \"a\", \"importance\": 0.5},"
+                        + "{\"name\": \"reward-hacking\", \"description\": \"b\", \"importance\": 0.5}]",
+                "[]");
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(DemoCorpusException.class)
                 .hasMessageContaining("duplicate concept");
     }
 
@@ -117,21 +148,27 @@ class DemoCorpusTest {
         String good = minimal("[]", "[]");
         assertThat(parse(good).facts()).hasSize(1);
         assertThatThrownBy(() -> parse(good.replace("\"importance\": 0.5", "\"importance\": 1.5")))
-                .isInstanceOf(DemoCorpusException.class).hasMessageContaining("importance");
+                .isInstanceOf(DemoCorpusException.class)
+                .hasMessageContaining("importance");
         assertThatThrownBy(() -> parse(good.replace(", \"importance\": 0.5", "")))
                 .isInstanceOf(DemoCorpusException.class)
                 .hasMessageContaining("Missing creator property 'importance'");
-        assertThatThrownBy(() -> parse(good.replace("\"tags\"", "\"labels\"")))
-                .isInstanceOf(DemoCorpusException.class);
+        assertThatThrownBy(() -> parse(good.replace("\"tags\"", "\"labels\""))).isInstanceOf(DemoCorpusException.class);
         assertThatThrownBy(() -> parse(good.replace("\"version\": 1", "\"version\": 2")))
-                .isInstanceOf(DemoCorpusException.class).hasMessageContaining("version");
-        assertThatThrownBy(() -> parse(good.replace("\"episodes\": []", "\"episodes\": [{\"id\": \"f1\", "
-                + "\"text\": \"Other.\", \"kind\": \"LEARNING\", \"valence\": 0, \"importance\": 0.5, "
-                + "\"ago\": \"PT1H\", \"tags\": []}]")))
-                .isInstanceOf(DemoCorpusException.class).hasMessageContaining("duplicate id");
-        assertThatThrownBy(() -> parse(good.replace("\"episodes\": []", "\"episodes\": [{\"id\": \"e1\", "
-                + "\"text\": \"Other.\", \"kind\": \"DREAM\", \"valence\": 0, \"importance\": 0.5, "
-                + "\"ago\": \"PT1H\", \"tags\": []}]")))
+                .isInstanceOf(DemoCorpusException.class)
+                .hasMessageContaining("version");
+        assertThatThrownBy(() -> parse(good.replace(
+                        "\"episodes\": []",
+                        "\"episodes\": [{\"id\": \"f1\", "
+                                + "\"text\": \"Other.\", \"kind\": \"LEARNING\", \"valence\": 0, \"importance\": 0.5, "
+                                + "\"ago\": \"PT1H\", \"tags\": []}]")))
+                .isInstanceOf(DemoCorpusException.class)
+                .hasMessageContaining("duplicate id");
+        assertThatThrownBy(() -> parse(good.replace(
+                        "\"episodes\": []",
+                        "\"episodes\": [{\"id\": \"e1\", "
+                                + "\"text\": \"Other.\", \"kind\": \"DREAM\", \"valence\": 0, \"importance\": 0.5, "
+                                + "\"ago\": \"PT1H\", \"tags\": []}]")))
                 .isInstanceOf(DemoCorpusException.class);
         assertThatThrownBy(() -> parse("{ not json")).isInstanceOf(DemoCorpusException.class);
     }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import tools.jackson.databind.ObjectMapper;
 import io.safla.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 class EpisodicMemoryTest {
 
@@ -124,7 +124,8 @@ class EpisodicMemoryTest {
         m.add(ep("p-good", PERFORMANCE, 0.9, at(2)));
         m.add(ep("l-good", LEARNING, 0.9, at(3)));
 
-        EpisodePage page = m.query(EpisodeQuery.all().ofKinds(SAFETY, PERFORMANCE).withMinAbsValence(0.5), 0, 10);
+        EpisodePage page =
+                m.query(EpisodeQuery.all().ofKinds(SAFETY, PERFORMANCE).withMinAbsValence(0.5), 0, 10);
 
         assertThat(page.items()).extracting(Episode::id).containsExactly("p-good", "s-bad");
     }
@@ -179,7 +180,8 @@ class EpisodicMemoryTest {
         assertThat(m.remove("a")).isTrue();
         assertThat(m.remove("a")).isFalse();
         assertThat(m.query(EpisodeQuery.all(), 0, 10).total()).isZero();
-        assertThat(m.timeline(at(0), at(1), Duration.ofMinutes(1)).get(0).total()).isZero();
+        assertThat(m.timeline(at(0), at(1), Duration.ofMinutes(1)).get(0).total())
+                .isZero();
     }
 
     @Test
@@ -203,6 +205,7 @@ class EpisodicMemoryTest {
     void timelineBucket_jsonRoundTrip_isEqual() throws Exception {
         ObjectMapper json = new ObjectMapper();
         TimelineBucket b = new TimelineBucket(T0, at(1), Map.of(SAFETY, 2), 2, 0.5);
-        assertThat(json.readValue(json.writeValueAsString(b), TimelineBucket.class)).isEqualTo(b);
+        assertThat(json.readValue(json.writeValueAsString(b), TimelineBucket.class))
+                .isEqualTo(b);
     }
 }

@@ -35,22 +35,23 @@ class HybridMemoryTest {
         assertThat(h.episodic().size()).isEqualTo(corpus.episodes().size());
         assertThat(h.semantic().conceptCount()).isEqualTo(corpus.concepts().size());
         assertThat(h.semantic().relationCount()).isEqualTo(corpus.relations().size());
-        assertThat(h.working().size()).isEqualTo(Math.min(corpus.working().size(),
-                HybridMemory.Limits.defaults().workingCapacity()));
+        assertThat(h.working().size())
+                .isEqualTo(Math.min(
+                        corpus.working().size(), HybridMemory.Limits.defaults().workingCapacity()));
     }
 
     @Test
     void consolidation_promotesAnAttendedItemFirst_andSweepsItOnceItsAttentionHasFaded() {
         HybridMemory h = seeded();
         String id = h.working().focus("Curriculum learning orders examples from easy to hard", 0.9);
-        HybridMemory.Run first = h.consolidate(embedder, ConsolidationSettings.defaults().policy(),
-                Duration.ofDays(90));
+        HybridMemory.Run first =
+                h.consolidate(embedder, ConsolidationSettings.defaults().policy(), Duration.ofDays(90));
         assertThat(first.consolidation().promotedWorkingIds()).contains(id);
         assertThat(first.sweptWorkingIds()).doesNotContain(id);
 
         clock.advance(Duration.ofHours(10));
-        HybridMemory.Run later = h.consolidate(embedder, ConsolidationSettings.defaults().policy(),
-                Duration.ofDays(90));
+        HybridMemory.Run later =
+                h.consolidate(embedder, ConsolidationSettings.defaults().policy(), Duration.ofDays(90));
 
         assertThat(later.sweptWorkingIds()).contains(id);
         assertThat(h.working().get(id)).isEmpty();
@@ -72,24 +73,33 @@ class HybridMemoryTest {
         assertThat(Files.readString(file)).contains("\"format\":\"safla-hybrid\"", "\"version\":1");
         assertThat(Files.exists(dir.resolve("hybrid-state.json.tmp"))).isFalse();
         // the restored consolidator remembers its promotions, so nothing is promoted twice
-        HybridMemory.Run again = reopened.consolidate(embedder, ConsolidationSettings.defaults().policy(),
-                Duration.ofDays(90));
+        HybridMemory.Run again =
+                reopened.consolidate(embedder, ConsolidationSettings.defaults().policy(), Duration.ofDays(90));
         assertThat(again.changes()).isZero();
     }
 
     @Test
     void retention_dropsEpisodesOlderThanItWhenConsolidationRuns() {
         HybridMemory h = seeded();
-        h.episodic().add(new Episode("old-one", "An episode from long ago", EpisodeKind.LEARNING, 0.2, 0.3,
-                START.minus(Duration.ofDays(80)), Set.of()));
+        h.episodic()
+                .add(new Episode(
+                        "old-one",
+                        "An episode from long ago",
+                        EpisodeKind.LEARNING,
+                        0.2,
+                        0.3,
+                        START.minus(Duration.ofDays(80)),
+                        Set.of()));
         int before = h.episodic().size();
         clock.advance(Duration.ofDays(20));
 
-        HybridMemory.Run run = h.consolidate(embedder, ConsolidationSettings.defaults().policy(), Duration.ofDays(7));
+        HybridMemory.Run run =
+                h.consolidate(embedder, ConsolidationSettings.defaults().policy(), Duration.ofDays(7));
 
         assertThat(run.expiredEpisodeIds()).contains("old-one");
         Instant cutoff = clock.instant().minus(Duration.ofDays(7));
-        assertThat(h.episodic().episodes()).allSatisfy(e -> assertThat(e.occurredAt()).isAfterOrEqualTo(cutoff));
+        assertThat(h.episodic().episodes())
+                .allSatisfy(e -> assertThat(e.occurredAt()).isAfterOrEqualTo(cutoff));
         assertThat(h.episodic().size()).isLessThan(before);
         assertThat(h.state().episodic().retention()).isEqualTo(Duration.ofDays(7));
     }
@@ -99,10 +109,10 @@ class HybridMemoryTest {
         HybridMemory strict = seeded();
         HybridMemory loose = seeded();
 
-        HybridMemory.Run none = strict.consolidate(embedder,
-                new ConsolidationSettings(90, 1.0, 0).policy(), Duration.ofDays(90));
-        HybridMemory.Run all = loose.consolidate(embedder,
-                new ConsolidationSettings(90, 0.0, 0).policy(), Duration.ofDays(90));
+        HybridMemory.Run none =
+                strict.consolidate(embedder, new ConsolidationSettings(90, 1.0, 0).policy(), Duration.ofDays(90));
+        HybridMemory.Run all =
+                loose.consolidate(embedder, new ConsolidationSettings(90, 0.0, 0).policy(), Duration.ofDays(90));
 
         assertThat(all.consolidation().candidateEpisodes())
                 .isGreaterThan(none.consolidation().candidateEpisodes());
@@ -112,10 +122,12 @@ class HybridMemoryTest {
     void decode_rejectsOtherFormatsAndVersions_withTheReason() {
         assertThatThrownBy(() -> HybridStateCodec.decode("{\"format\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("not a hybrid memory file");
-        assertThatThrownBy(() -> HybridStateCodec.decode("{\"format\":\"safla-hybrid\",\"version\":9}"
-                .getBytes(StandardCharsets.UTF_8))).hasMessageContaining("unsupported hybrid memory version 9");
-        assertThatThrownBy(() -> HybridStateCodec.decode("{\"format\":\"safla-hybrid\",\"version\":1}"
-                .getBytes(StandardCharsets.UTF_8))).hasMessageContaining("no episodic section");
+        assertThatThrownBy(() -> HybridStateCodec.decode(
+                        "{\"format\":\"safla-hybrid\",\"version\":9}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unsupported hybrid memory version 9");
+        assertThatThrownBy(() -> HybridStateCodec.decode(
+                        "{\"format\":\"safla-hybrid\",\"version\":1}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("no episodic section");
     }
 
     @Test

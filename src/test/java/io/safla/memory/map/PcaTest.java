@@ -59,8 +59,12 @@ class PcaTest {
         List<float[]> data = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             // anisotropic: variances 16, 4, 1, 0.25 along the coordinate axes
-            data.add(new float[] {(float) (random.nextGaussian() * 4), (float) (random.nextGaussian() * 2),
-                (float) random.nextGaussian(), (float) (random.nextGaussian() * 0.5)});
+            data.add(new float[] {
+                (float) (random.nextGaussian() * 4),
+                (float) (random.nextGaussian() * 2),
+                (float) random.nextGaussian(),
+                (float) (random.nextGaussian() * 0.5)
+            });
         }
         Pca.Result r = Pca.project(data, 2);
 
@@ -71,10 +75,17 @@ class PcaTest {
         assertThat(dot(a, b)).isCloseTo(0, within(1e-9));
         assertThat(Math.abs(a[0])).isGreaterThan(0.99);
         assertThat(Math.abs(b[1])).isGreaterThan(0.99);
-        double meanX = r.coordinates().length == 0 ? 0
-                : java.util.Arrays.stream(r.coordinates()).mapToDouble(c -> c[0]).average().orElseThrow();
+        double meanX = r.coordinates().length == 0
+                ? 0
+                : java.util.Arrays.stream(r.coordinates())
+                        .mapToDouble(c -> c[0])
+                        .average()
+                        .orElseThrow();
         assertThat(meanX).isCloseTo(0, within(1e-9));
-        double sampleVariance = java.util.Arrays.stream(r.coordinates()).mapToDouble(c -> c[0] * c[0]).sum() / 299;
+        double sampleVariance = java.util.Arrays.stream(r.coordinates())
+                        .mapToDouble(c -> c[0] * c[0])
+                        .sum()
+                / 299;
         assertThat(sampleVariance).isCloseTo(r.variances()[0], within(1e-6));
     }
 

@@ -37,11 +37,17 @@ class CrashRecoveryTest {
         long acknowledged = 0;
         for (int crash = 0; crash < 3; crash++) {
             long before = acknowledged;
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString())
-                    .redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CrashWriter.class.getName(),
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("acked ")) {
@@ -54,7 +60,9 @@ class CrashRecoveryTest {
                 }
             }
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(acknowledged).as("child made progress in round %d", crash).isGreaterThan(before);
+            assertThat(acknowledged)
+                    .as("child made progress in round %d", crash)
+                    .isGreaterThan(before);
 
             try (DurableLog log = DurableLog.open(dir, SyncPolicy.EVERY_WRITE, Clock.systemUTC())) {
                 List<String> state = rebuild(log.recovery());

@@ -34,12 +34,15 @@ class DurableLogTest {
     }
 
     private static List<String> payloads(Recovery recovery) {
-        return recovery.entries().stream().map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
+        return recovery.entries().stream()
+                .map(e -> new String(e.payload(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     private Path onlySegment() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> segments = files.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
+            List<Path> segments =
+                    files.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
             return segments.get(segments.size() - 1);
         }
     }
@@ -85,7 +88,10 @@ class DurableLogTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(DurableLog.segmentName(4), DurableLog.segmentName(5), DurableLog.snapshotName(3),
+                    .containsExactly(
+                            DurableLog.segmentName(4),
+                            DurableLog.segmentName(5),
+                            DurableLog.snapshotName(3),
                             DurableLog.snapshotName(4));
         }
     }
@@ -98,7 +104,9 @@ class DurableLogTest {
         }
         long goodLength = Files.size(onlySegment());
         // half a record: what a crash in the middle of write(2) leaves behind
-        Files.write(onlySegment(), new byte[] {0x5A, (byte) 0xF1, (byte) 0xA1, 0x0C, 0, 0, 0, 40, 1, 2, 3},
+        Files.write(
+                onlySegment(),
+                new byte[] {0x5A, (byte) 0xF1, (byte) 0xA1, 0x0C, 0, 0, 0, 40, 1, 2, 3},
                 StandardOpenOption.APPEND);
 
         try (DurableLog log = open()) {
@@ -128,7 +136,10 @@ class DurableLogTest {
 
         try (DurableLog log = open()) {
             assertThat(payloads(log.recovery())).containsExactly("one");
-            assertThat(log.recovery().report().problems()).singleElement().asString().contains("checksum mismatch");
+            assertThat(log.recovery().report().problems())
+                    .singleElement()
+                    .asString()
+                    .contains("checksum mismatch");
         }
     }
 
@@ -152,8 +163,7 @@ class DurableLogTest {
             assertThat(new String(recovery.snapshot().orElseThrow().state(), StandardCharsets.UTF_8))
                     .isEqualTo("item1,item2");
             assertThat(payloads(recovery)).containsExactly("item3");
-            assertThat(recovery.report().problems()).singleElement().asString()
-                    .contains("skipped unreadable snapshot");
+            assertThat(recovery.report().problems()).singleElement().asString().contains("skipped unreadable snapshot");
         }
     }
 

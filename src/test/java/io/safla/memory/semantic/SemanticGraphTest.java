@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 class SemanticGraphTest {
 
@@ -94,7 +94,8 @@ class SemanticGraphTest {
         SemanticGraph g = chain(5);
         Subgraph s = g.neighbourhood("c2", 1, 10);
 
-        assertThat(s.nodes()).extracting(n -> n.concept().id() + "@" + n.hops())
+        assertThat(s.nodes())
+                .extracting(n -> n.concept().id() + "@" + n.hops())
                 .containsExactly("c2@0", "c1@1", "c3@1");
         assertThat(s.edges()).extracting(r -> r.from() + ">" + r.to()).containsExactly("c1>c2", "c2>c3");
         assertThat(s.truncated()).isFalse();
@@ -167,7 +168,10 @@ class SemanticGraphTest {
 
     @Test
     void restore_relationToUnknownConcept_isRejected() {
-        SemanticState bad = new SemanticState(10, 10, java.util.List.of(Concept.of("a", "", 0.5)),
+        SemanticState bad = new SemanticState(
+                10,
+                10,
+                java.util.List.of(Concept.of("a", "", 0.5)),
                 java.util.List.of(new Relation("a", "b", IS_A, 0.5)));
         assertThatThrownBy(() -> SemanticGraph.restore(bad)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,13 +3,13 @@ package io.safla.memory.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.safla.checkpoint.CheckpointInfo;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.config.AppProperties;
 import io.safla.config.MemoryProperties;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.hybrid.HybridState;
 import io.safla.memory.hybrid.HybridStateCodec;
-import io.safla.checkpoint.CheckpointInfo;
-import io.safla.checkpoint.service.CheckpointService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,8 +62,10 @@ class HybridMemoryServiceTest {
         assertThat(hybrid.memory().semantic().conceptCount()).isPositive();
         assertThat(hybrid.memory().episodic().size()).isPositive();
         // sized by the safla.memory.* settings
-        assertThat(hybrid.memory().state().working().capacity()).isEqualTo(sizes.working().capacity());
-        assertThat(hybrid.memory().state().episodic().maxEpisodes()).isEqualTo(sizes.episodic().maxEpisodes());
+        assertThat(hybrid.memory().state().working().capacity())
+                .isEqualTo(sizes.working().capacity());
+        assertThat(hybrid.memory().state().episodic().maxEpisodes())
+                .isEqualTo(sizes.episodic().maxEpisodes());
         assertThat(hybrid.file()).startsWith(app.dataDir()).exists();
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails().get("reason").toString()).matches("\\d+ episodes, \\d+ concepts, .*");
@@ -88,15 +90,19 @@ class HybridMemoryServiceTest {
 
         assertThat(outcome.run().consolidation().promotedWorkingIds()).isNotEmpty();
         assertThat(outcome.checkpointId()).isPresent();
-        assertThat(checkpoints.list()).extracting(CheckpointInfo::id).contains(outcome.checkpointId().get());
+        assertThat(checkpoints.list())
+                .extracting(CheckpointInfo::id)
+                .contains(outcome.checkpointId().get());
         assertThat(hybrid.memory().state()).isNotEqualTo(before);
-        assertThat(HybridStateCodec.read(hybrid.file())).isEqualTo(hybrid.memory().state());
+        assertThat(HybridStateCodec.read(hybrid.file()))
+                .isEqualTo(hybrid.memory().state());
 
         ConsolidationService.Outcome again = consolidation.runNow("test");
         assertThat(again.run().changes()).isZero();
         assertThat(again.checkpointId()).isEmpty();
 
-        CheckpointService.RollbackReport report = checkpoints.rollback(outcome.checkpointId().get());
+        CheckpointService.RollbackReport report =
+                checkpoints.rollback(outcome.checkpointId().get());
 
         assertThat(report.hybrid()).startsWith("restored");
         assertThat(hybrid.memory().state()).isEqualTo(before);
@@ -116,9 +122,18 @@ class HybridMemoryServiceTest {
 
     @Test
     void anUnreadableFile_isReportedAsTheReason_andLeftUntouched(@TempDir Path dir) throws Exception {
-        AppProperties elsewhere = new AppProperties(app.environment(), app.debug(), app.logLevel(), app.port(), dir,
-                app.sessionTimeoutSeconds(), app.maxConcurrentUsers(), app.enableAnalytics(), app.spaceId(),
-                app.adminToken(), app.configPath());
+        AppProperties elsewhere = new AppProperties(
+                app.environment(),
+                app.debug(),
+                app.logLevel(),
+                app.port(),
+                dir,
+                app.sessionTimeoutSeconds(),
+                app.maxConcurrentUsers(),
+                app.enableAnalytics(),
+                app.spaceId(),
+                app.adminToken(),
+                app.configPath());
         Path file = dir.resolve("memory-hybrid").resolve(HybridMemoryService.FILE);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"format\":\"safla-hybrid\",\"version\":2}");
@@ -127,9 +142,11 @@ class HybridMemoryServiceTest {
         broken.load();
 
         assertThat(broken.state()).isEqualTo(MemoryService.State.FAILED);
-        assertThat(broken.stateReason()).contains("could not be loaded (left untouched)")
+        assertThat(broken.stateReason())
+                .contains("could not be loaded (left untouched)")
                 .contains("unsupported hybrid memory version 2");
-        assertThatThrownBy(broken::memory).isInstanceOf(EngineUnavailableException.class)
+        assertThatThrownBy(broken::memory)
+                .isInstanceOf(EngineUnavailableException.class)
                 .hasMessageStartingWith("Degraded: ");
         assertThat(Files.readString(file)).isEqualTo("{\"format\":\"safla-hybrid\",\"version\":2}");
     }

@@ -1,8 +1,8 @@
 package io.safla.memory.vector;
 
-import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safla.monitor.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,22 +23,28 @@ import net.jqwik.api.constraints.IntRange;
  */
 class EvictionProperties {
 
-    enum Kind { PUT, GET, DELETE }
-
-    record Op(Kind kind, int id) {
+    enum Kind {
+        PUT,
+        GET,
+        DELETE
     }
+
+    record Op(Kind kind, int id) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 15)).as(Op::new)
-                .list().ofMaxSize(120);
+        return Combinators.combine(
+                        Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 15))
+                .as(Op::new)
+                .list()
+                .ofMaxSize(120);
     }
 
     @Property(tries = 500)
-    void lru_anyOperations_matchesAccessOrderedMap(@ForAll("ops") List<Op> ops,
-            @ForAll @IntRange(min = 1, max = 8) int capacity) {
-        VectorStore store = new VectorStore(VectorStoreConfig.of(2).withCapacity(capacity), new ScalarKernel(),
-                new MutableClock(Instant.EPOCH));
+    void lru_anyOperations_matchesAccessOrderedMap(
+            @ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 8) int capacity) {
+        VectorStore store = new VectorStore(
+                VectorStoreConfig.of(2).withCapacity(capacity), new ScalarKernel(), new MutableClock(Instant.EPOCH));
         LinkedHashMap<String, Boolean> model = new LinkedHashMap<>(16, 0.75f, true);
         List<String> evicted = new ArrayList<>();
         List<String> expectedEvicted = new ArrayList<>();

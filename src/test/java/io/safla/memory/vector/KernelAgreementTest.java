@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Scalar and Panama kernels against a double-precision reference and each other; Panama skipped if absent. */
 class KernelAgreementTest {
 
-    private static final int[] SIZES = {1, 3, 4, 7, 8, 13, 15, 16, 17, 31, 32, 33, 100, 127, 128, 129, 384, 768,
-            1021, 1024, 1536, 4098};
+    private static final int[] SIZES = {
+        1, 3, 4, 7, 8, 13, 15, 16, 17, 31, 32, 33, 100, 127, 128, 129, 384, 768, 1021, 1024, 1536, 4098
+    };
     private static final VectorKernel SCALAR = new ScalarKernel();
     private static VectorKernel panama;
 
@@ -51,13 +52,16 @@ class KernelAgreementTest {
             nb += (double) b[i] * b[i];
         }
         double scale = Math.max(Math.sqrt(na), 1) * Math.max(Math.sqrt(nb), 1) / Math.max(1, Math.sqrt(n));
-        assertThat((double) k.dot(a, b)).as("%s dot n=%d", k.name(), n).isCloseTo(dot, within((double) tolerance(n, scale)));
-        assertThat((double) k.squareDistance(a, b)).as("%s l2 n=%d", k.name(), n)
+        assertThat((double) k.dot(a, b)).as("%s dot n=%d", k.name(), n).isCloseTo(dot, within((double)
+                tolerance(n, scale)));
+        assertThat((double) k.squareDistance(a, b))
+                .as("%s l2 n=%d", k.name(), n)
                 .isCloseTo(sq, within((double) tolerance(n, sq / n)));
-        assertThat((double) k.l1Distance(a, b)).as("%s l1 n=%d", k.name(), n)
-                .isCloseTo(l1, within((double) tolerance(n, l1 / n)));
+        assertThat((double) k.l1Distance(a, b)).as("%s l1 n=%d", k.name(), n).isCloseTo(l1, within((double)
+                tolerance(n, l1 / n)));
         if (na > 0 && nb > 0) {
-            assertThat((double) k.cosine(a, b)).as("%s cos n=%d", k.name(), n)
+            assertThat((double) k.cosine(a, b))
+                    .as("%s cos n=%d", k.name(), n)
                     .isCloseTo(dot / Math.sqrt(na * nb), within(1e-5 * Math.max(1, Math.sqrt(n))));
         }
     }
@@ -96,8 +100,8 @@ class KernelAgreementTest {
         }
         assertAgrees(panama, alt, alt);
         assertThat(panama.dot(alt, alt)).isEqualTo(n); // exact in float for these sizes
-        assertThat(panama.l1Distance(big, alt)).isCloseTo(SCALAR.l1Distance(big, alt),
-                within(SCALAR.l1Distance(big, alt) * 1e-5f));
+        assertThat(panama.l1Distance(big, alt))
+                .isCloseTo(SCALAR.l1Distance(big, alt), within(SCALAR.l1Distance(big, alt) * 1e-5f));
     }
 
     @ParameterizedTest
@@ -137,7 +141,8 @@ class KernelAgreementTest {
             int[] out = new int[3];
             k.scoreRowsInt8(q, matrix, 1, 4, out);
             for (int r = 1; r < 4; r++) {
-                assertThat(out[r - 1]).as("%s row %d n=%d", k.name(), r, n)
+                assertThat(out[r - 1])
+                        .as("%s row %d n=%d", k.name(), r, n)
                         .isEqualTo(SCALAR.dotInt8(q, 0, matrix, r * n, n));
             }
         }
@@ -147,7 +152,8 @@ class KernelAgreementTest {
     @MethodSource("sizes")
     void scoreRows_offsetRows_equalSingleCalls(int n) {
         Random rnd = new Random(n + 99L);
-        // 7 rows from row 1, so a kernel that scores rows in groups (tried for Panama, see docs/performance.md) is covered
+        // 7 rows from row 1, so a kernel that scores rows in groups (tried for Panama, see docs/performance.md) is
+        // covered
         int rows = 9;
         float[] matrix = random(rnd, rows * n);
         float[] q = random(rnd, n);

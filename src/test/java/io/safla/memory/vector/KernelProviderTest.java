@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class KernelProviderTest {
 
-    private static final boolean MODULE_PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final boolean MODULE_PRESENT =
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     @Test
     void select_scalarForced_returnsScalarWithReason() {
@@ -43,7 +44,9 @@ class KernelProviderTest {
 
     @Test
     void describe_namesActiveKernel() {
-        assertThat(KernelProvider.describe()).startsWith("vector kernel ").contains(KernelProvider.kernel().name());
+        assertThat(KernelProvider.describe())
+                .startsWith("vector kernel ")
+                .contains(KernelProvider.kernel().name());
     }
 
     @Test
@@ -64,7 +67,8 @@ class KernelProviderTest {
         if (floatSpecies("preferred").contains("S_512_BIT")) {
             assertThat(floatSpecies("512")).contains("S_512_BIT");
         } else {
-            assertThatThrownBy(() -> floatSpecies("512")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> floatSpecies("512"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("exceeds");
         }
     }
@@ -73,7 +77,8 @@ class KernelProviderTest {
     void floatSpecies_unknownWidth_isRefusedWithTheAllowedValues() {
         assumeTrue(MODULE_PRESENT, "Panama kernel needs jdk.incubator.vector");
 
-        assertThatThrownBy(() -> floatSpecies("64")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> floatSpecies("64"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("safla.vector.float-bits must be 128, 256, 512 or preferred");
     }
 
@@ -83,16 +88,20 @@ class KernelProviderTest {
         // A fresh class loader initialises PanamaKernel again, here with an invalid width.
         String previous = System.getProperty("safla.vector.float-bits");
         System.setProperty("safla.vector.float-bits", "64");
-        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {
-                KernelProvider.class.getProtectionDomain().getCodeSource().getLocation()},
+        try (var loader = new java.net.URLClassLoader(
+                new java.net.URL[] {
+                    KernelProvider.class.getProtectionDomain().getCodeSource().getLocation()
+                },
                 ClassLoader.getPlatformClassLoader())) {
             Class<?> provider = Class.forName(KernelProvider.class.getName(), true, loader);
             Method select = provider.getDeclaredMethod("select", String.class);
             select.setAccessible(true);
             Object selection = select.invoke(null, "panama");
-            String described = (String) selection.getClass().getMethod("describe").invoke(selection);
+            String described =
+                    (String) selection.getClass().getMethod("describe").invoke(selection);
 
-            assertThat(described).startsWith("vector kernel scalar")
+            assertThat(described)
+                    .startsWith("vector kernel scalar")
                     .contains("safla.vector.float-bits must be 128, 256, 512 or preferred, got '64'");
         } finally {
             if (previous == null) {

@@ -1,10 +1,9 @@
 package io.safla.memory.vector;
 
-import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safla.monitor.MutableClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,24 +26,34 @@ class VectorStoreProperties {
     private static final double EPS = 1e-5;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    record Op(boolean delete, int id, float[] vector, String type) {
-    }
+    record Op(boolean delete, int id, float[] vector, String type) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<float[]> vec = Arbitraries.floats().between(-2, 2).array(float[].class).ofSize(6)
+        Arbitrary<float[]> vec = Arbitraries.floats()
+                .between(-2, 2)
+                .array(float[].class)
+                .ofSize(6)
                 .filter(a -> norm(a) > 1e-3);
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9).map(i -> i < 2),
-                Arbitraries.integers().between(0, 40), vec, Arbitraries.of("a", "b", "c")).as(Op::new);
+        Arbitrary<Op> op = Combinators.combine(
+                        Arbitraries.integers().between(0, 9).map(i -> i < 2),
+                        Arbitraries.integers().between(0, 40),
+                        vec,
+                        Arbitraries.of("a", "b", "c"))
+                .as(Op::new);
         return op.list().ofMaxSize(80);
     }
 
     @Property(tries = 300)
-    void search_randomStore_equalsBruteForce(@ForAll("ops") List<Op> ops, @ForAll("queries") float[] query,
-            @ForAll @IntRange(min = 1, max = 12) int k, @ForAll Metric metric,
-            @ForAll("thresholds") double threshold, @ForAll boolean filterByType) {
-        VectorStore store = new VectorStore(VectorStoreConfig.of(6).withCapacity(1000), new ScalarKernel(),
-                new MutableClock(T0));
+    void search_randomStore_equalsBruteForce(
+            @ForAll("ops") List<Op> ops,
+            @ForAll("queries") float[] query,
+            @ForAll @IntRange(min = 1, max = 12) int k,
+            @ForAll Metric metric,
+            @ForAll("thresholds") double threshold,
+            @ForAll boolean filterByType) {
+        VectorStore store =
+                new VectorStore(VectorStoreConfig.of(6).withCapacity(1000), new ScalarKernel(), new MutableClock(T0));
         Map<String, float[]> model = new LinkedHashMap<>();
         Map<String, String> types = new HashMap<>();
         apply(ops, store, model, types);
@@ -71,7 +80,9 @@ class VectorStoreProperties {
         }
         Set<String> returned = new java.util.HashSet<>();
         hits.forEach(h -> returned.add(h.id()));
-        double worstReturned = hits.isEmpty() ? Double.POSITIVE_INFINITY : hits.get(hits.size() - 1).similarity();
+        double worstReturned = hits.isEmpty()
+                ? Double.POSITIVE_INFINITY
+                : hits.get(hits.size() - 1).similarity();
         for (var e : ref.entrySet()) {
             if (returned.contains(e.getKey())) {
                 continue;
@@ -79,16 +90,23 @@ class VectorStoreProperties {
             // a missing item must be below the threshold, or no better than the worst hit of a full page
             boolean belowThreshold = e.getValue() < t + EPS;
             boolean crowdedOut = hits.size() == k && e.getValue() <= worstReturned + EPS;
-            assertThat(belowThreshold || crowdedOut).as("missing %s sim %s", e.getKey(), e.getValue()).isTrue();
+            assertThat(belowThreshold || crowdedOut)
+                    .as("missing %s sim %s", e.getKey(), e.getValue())
+                    .isTrue();
         }
     }
 
     @Property(tries = 200)
-    void searchQuantized_oversampleCoveringStore_equalsExact(@ForAll("ops") List<Op> ops,
-            @ForAll("queries") float[] query, @ForAll @IntRange(min = 1, max = 12) int k,
-            @ForAll("thresholds") double threshold, @ForAll boolean filterByType) {
-        VectorStore store = new VectorStore(VectorStoreConfig.of(6).withCapacity(1000).withQuantized(true),
-                new ScalarKernel(), new MutableClock(T0));
+    void searchQuantized_oversampleCoveringStore_equalsExact(
+            @ForAll("ops") List<Op> ops,
+            @ForAll("queries") float[] query,
+            @ForAll @IntRange(min = 1, max = 12) int k,
+            @ForAll("thresholds") double threshold,
+            @ForAll boolean filterByType) {
+        VectorStore store = new VectorStore(
+                VectorStoreConfig.of(6).withCapacity(1000).withQuantized(true),
+                new ScalarKernel(),
+                new MutableClock(T0));
         apply(ops, store, new HashMap<>(), new HashMap<>());
         SearchFilter filter = filterByType ? SearchFilter.types("a", "b") : SearchFilter.NONE;
         SearchQuery q = new SearchQuery(query, k, threshold, Metric.COSINE, filter);
@@ -102,12 +120,15 @@ class VectorStoreProperties {
      * row takes the per-row path instead, so both must return the same hits in the same order, ties broken by id.
      */
     @Property(tries = 60)
-    void search_largeStoreWithTies_plainScanEqualsRowByRowScan(@ForAll @IntRange(min = 300, max = 3000) int rows,
-            @ForAll @IntRange(min = 1, max = 40) int k, @ForAll boolean dot, @ForAll("thresholds") double threshold,
+    void search_largeStoreWithTies_plainScanEqualsRowByRowScan(
+            @ForAll @IntRange(min = 300, max = 3000) int rows,
+            @ForAll @IntRange(min = 1, max = 40) int k,
+            @ForAll boolean dot,
+            @ForAll("thresholds") double threshold,
             @ForAll long seed) {
         java.util.Random rnd = new java.util.Random(seed);
-        VectorStore store = new VectorStore(VectorStoreConfig.of(8).withCapacity(rows), new ScalarKernel(),
-                new MutableClock(T0));
+        VectorStore store =
+                new VectorStore(VectorStoreConfig.of(8).withCapacity(rows), new ScalarKernel(), new MutableClock(T0));
         for (int i = 0; i < rows; i++) {
             float[] v = new float[8];
             while (norm(v) == 0) {
@@ -128,20 +149,26 @@ class VectorStoreProperties {
         Metric metric = dot ? Metric.DOT : Metric.COSINE;
 
         List<SearchHit> plain = store.search(new SearchQuery(query, k, threshold, metric, SearchFilter.NONE));
-        List<SearchHit> rowByRow = store.search(
-                new SearchQuery(query, k, threshold, metric, SearchFilter.types("a", "b")));
+        List<SearchHit> rowByRow =
+                store.search(new SearchQuery(query, k, threshold, metric, SearchFilter.types("a", "b")));
 
         assertThat(plain).isEqualTo(rowByRow);
     }
 
     @Provide
     Arbitrary<float[]> queries() {
-        return Arbitraries.floats().between(-2, 2).array(float[].class).ofSize(6).filter(a -> norm(a) > 1e-3);
+        return Arbitraries.floats()
+                .between(-2, 2)
+                .array(float[].class)
+                .ofSize(6)
+                .filter(a -> norm(a) > 1e-3);
     }
 
     @Provide
     Arbitrary<Double> thresholds() {
-        return Arbitraries.oneOf(Arbitraries.just(Double.NEGATIVE_INFINITY), Arbitraries.doubles().between(-1, 1));
+        return Arbitraries.oneOf(
+                Arbitraries.just(Double.NEGATIVE_INFINITY),
+                Arbitraries.doubles().between(-1, 1));
     }
 
     private static void apply(List<Op> ops, VectorStore store, Map<String, float[]> model, Map<String, String> types) {

@@ -1,10 +1,10 @@
 package io.safla.memory.vector;
 
-import io.safla.monitor.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.safla.monitor.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +34,9 @@ class VectorStoreTest {
      * open), so a worker thread whose kernel is compiled differently can differ in the last bit.
      */
     private static void assertSameHits(List<SearchHit> actual, List<SearchHit> expected) {
-        assertThat(actual).extracting(SearchHit::id).containsExactlyElementsOf(
-                expected.stream().map(SearchHit::id).toList());
+        assertThat(actual)
+                .extracting(SearchHit::id)
+                .containsExactlyElementsOf(expected.stream().map(SearchHit::id).toList());
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i).similarity()).isCloseTo(expected.get(i).similarity(), within(1e-6));
         }
@@ -71,15 +72,16 @@ class VectorStoreTest {
         VectorStore s = store(VectorStoreConfig.of(3));
         ItemMetadata m = ItemMetadata.of("t");
 
-        assertThatThrownBy(() -> s.put("z", v(0, 0, 0), m)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> s.put("z", v(0, 0, 0), m))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("zero norm");
         assertThatThrownBy(() -> s.put("n", v(1, Float.NaN, 0), m)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.put("i", v(1, Float.POSITIVE_INFINITY, 0), m))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> s.put("d", v(1, 0), m)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> s.put("d", v(1, 0), m))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dimension 3");
-        assertThatThrownBy(() -> s.search(SearchQuery.of(v(0, 0, 0), 1)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.search(SearchQuery.of(v(0, 0, 0), 1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(s.size()).isZero();
     }
 
@@ -143,7 +145,8 @@ class VectorStoreTest {
         double nearSim = hits.get(1).similarity();
 
         assertThat(hits).extracting(SearchHit::id).containsExactly("same", "near", "opposite");
-        assertThat(s.search(q.withThreshold(nearSim - 1e-6))).extracting(SearchHit::id)
+        assertThat(s.search(q.withThreshold(nearSim - 1e-6)))
+                .extracting(SearchHit::id)
                 .containsExactly("same", "near");
     }
 
@@ -168,7 +171,9 @@ class VectorStoreTest {
         VectorStore s = store(VectorStoreConfig.of(2));
         s.put("a", v(1, 0), ItemMetadata.of("t"));
 
-        assertThat(s.search(SearchQuery.of(v(3, 0), 1).withMetric(Metric.DOT)).get(0).similarity())
+        assertThat(s.search(SearchQuery.of(v(3, 0), 1).withMetric(Metric.DOT))
+                        .get(0)
+                        .similarity())
                 .isCloseTo(3.0, within(1e-6));
     }
 
@@ -181,19 +186,23 @@ class VectorStoreTest {
         s.put("s1", v(1, 0.2f), new ItemMetadata("semantic", Set.of("cpu", "alert"), 0, null));
         SearchQuery q = SearchQuery.of(v(1, 0), 10);
 
-        assertThat(s.search(q.withFilter(SearchFilter.types("episodic")))).extracting(SearchHit::id)
+        assertThat(s.search(q.withFilter(SearchFilter.types("episodic"))))
+                .extracting(SearchHit::id)
                 .containsExactly("e1", "e2");
-        assertThat(s.search(q.withFilter(SearchFilter.tags("cpu", "alert")))).extracting(SearchHit::id)
+        assertThat(s.search(q.withFilter(SearchFilter.tags("cpu", "alert"))))
+                .extracting(SearchHit::id)
                 .containsExactly("e1", "s1");
         assertThat(s.search(q.withFilter(SearchFilter.createdBetween(T0.plusSeconds(1), null))))
-                .extracting(SearchHit::id).containsExactly("e2", "s1");
+                .extracting(SearchHit::id)
+                .containsExactly("e2", "s1");
         assertThat(s.search(q.withFilter(SearchFilter.createdBetween(T0, T0.plusSeconds(3600)))))
-                .extracting(SearchHit::id).containsExactly("e1");
+                .extracting(SearchHit::id)
+                .containsExactly("e1");
     }
 
     /** A clock that runs a write once, when the store next reads the time: between a search's scan and its touch. */
     private static final class WriteBetweenScanAndTouch extends java.time.Clock {
-        private Runnable pending = () -> { };
+        private Runnable pending = () -> {};
 
         void onNextRead(Runnable write) {
             pending = write;
@@ -202,7 +211,7 @@ class VectorStoreTest {
         @Override
         public Instant instant() {
             Runnable write = pending;
-            pending = () -> { };
+            pending = () -> {};
             write.run();
             return T0;
         }
@@ -229,7 +238,9 @@ class VectorStoreTest {
         s.get("b");
 
         clock.onNextRead(() -> s.delete("a"));
-        assertThat(s.search(SearchQuery.of(v(1, 1), 1))).extracting(SearchHit::id).containsExactly("c");
+        assertThat(s.search(SearchQuery.of(v(1, 1), 1)))
+                .extracting(SearchHit::id)
+                .containsExactly("c");
 
         assertThat(s.idsByRecency()).containsExactly("b", "c");
     }
@@ -244,7 +255,9 @@ class VectorStoreTest {
         s.get("b");
 
         clock.onNextRead(() -> s.delete("a"));
-        assertThat(s.search(SearchQuery.of(v(1, 0), 1))).extracting(SearchHit::id).containsExactly("a");
+        assertThat(s.search(SearchQuery.of(v(1, 0), 1)))
+                .extracting(SearchHit::id)
+                .containsExactly("a");
 
         assertThat(s.idsByRecency()).containsExactly("c", "b");
     }
@@ -287,9 +300,12 @@ class VectorStoreTest {
         s.put("low2", v(1, 1), ItemMetadata.of("t").withImportance(0.1f));
         s.get("low1"); // low2 is now the staler of the tied pair
 
-        assertThat(s.put("new1", v(-1, 0), ItemMetadata.of("t").withImportance(0.5f))).contains("low2");
-        assertThat(s.put("new2", v(0, -1), ItemMetadata.of("t").withImportance(0.5f))).contains("low1");
-        assertThat(s.put("new3", v(-1, -1), ItemMetadata.of("t").withImportance(0.5f))).contains("new1");
+        assertThat(s.put("new1", v(-1, 0), ItemMetadata.of("t").withImportance(0.5f)))
+                .contains("low2");
+        assertThat(s.put("new2", v(0, -1), ItemMetadata.of("t").withImportance(0.5f)))
+                .contains("low1");
+        assertThat(s.put("new3", v(-1, -1), ItemMetadata.of("t").withImportance(0.5f)))
+                .contains("new1");
         assertThat(s.contains("high")).isTrue();
     }
 
@@ -319,9 +335,12 @@ class VectorStoreTest {
     void searchParallel_largeStore_equalsSingleThreaded() {
         int dim = 32;
         Random rnd = new Random(5);
-        try (VectorStore serial = store(VectorStoreConfig.of(dim).withCapacity(40_000).withQuantized(true));
-                VectorStore parallel = store(
-                        VectorStoreConfig.of(dim).withCapacity(40_000).withQuantized(true).withSearchThreads(3))) {
+        try (VectorStore serial =
+                        store(VectorStoreConfig.of(dim).withCapacity(40_000).withQuantized(true));
+                VectorStore parallel = store(VectorStoreConfig.of(dim)
+                        .withCapacity(40_000)
+                        .withQuantized(true)
+                        .withSearchThreads(3))) {
             for (int i = 0; i < VectorStore.PARALLEL_MIN_ROWS * 2; i++) {
                 float[] x = randomUnit(rnd, dim);
                 serial.put("id" + i, x, ItemMetadata.of(i % 2 == 0 ? "even" : "odd"));
@@ -424,14 +443,18 @@ class VectorStoreTest {
 
         VectorStore copy = store(VectorStoreConfig.of(2).withCapacity(3));
         for (StoredItem item : s.snapshot()) {
-            copy.put(item.id(), item.vector(),
+            copy.put(
+                    item.id(),
+                    item.vector(),
                     new ItemMetadata(item.type(), item.tags(), item.importance(), item.createdAt()));
         }
 
         assertThat(copy.idsByRecency()).containsExactly("b", "a");
-        assertThat(copy.snapshot()).extracting(StoredItem::id, StoredItem::type, StoredItem::createdAt)
+        assertThat(copy.snapshot())
+                .extracting(StoredItem::id, StoredItem::type, StoredItem::createdAt)
                 .containsExactlyElementsOf(s.snapshot().stream()
-                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.id(), i.type(), i.createdAt())).toList());
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.id(), i.type(), i.createdAt()))
+                        .toList());
     }
 
     @Test
@@ -441,12 +464,14 @@ class VectorStoreTest {
         s.put("b", v(0, 1), ItemMetadata.of("t"));
 
         assertThat(s.search(SearchQuery.of(v(1, 0), Integer.MAX_VALUE))).hasSize(2);
-        assertThat(s.searchQuantized(SearchQuery.of(v(1, 0), Integer.MAX_VALUE), 1000)).hasSize(2);
+        assertThat(s.searchQuantized(SearchQuery.of(v(1, 0), Integer.MAX_VALUE), 1000))
+                .hasSize(2);
     }
 
     @Test
     void search_emptyStore_returnsNoHits() {
-        assertThat(store(VectorStoreConfig.of(2)).search(SearchQuery.of(v(1, 0), 3))).isEmpty();
+        assertThat(store(VectorStoreConfig.of(2)).search(SearchQuery.of(v(1, 0), 3)))
+                .isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.safla.monitor.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.ObjectMapper;
 import io.safla.config.AppProperties;
 import io.safla.monitor.AnalyticsEvent;
 import io.safla.monitor.MutableClock;
@@ -10,14 +9,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 class AnalyticsServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:30Z"));
 
     private AnalyticsService service(boolean enabled) {
-        AppProperties app = new AppProperties(AppProperties.DeploymentEnvironment.TEST, false,
-                AppProperties.LogLevel.INFO, 7860, Path.of("target/test-data"), 3600, 10, enabled, null, null, null);
+        AppProperties app = new AppProperties(
+                AppProperties.DeploymentEnvironment.TEST,
+                false,
+                AppProperties.LogLevel.INFO,
+                7860,
+                Path.of("target/test-data"),
+                3600,
+                10,
+                enabled,
+                null,
+                null,
+                null);
         return new AnalyticsService(app, clock, new ObjectMapper());
     }
 
@@ -62,6 +72,7 @@ class AnalyticsServiceTest {
 
     @Test
     void hashes_differBetweenProcesses() {
-        assertThat(service(true).hash("same-session")).isNotEqualTo(service(true).hash("same-session"));
+        assertThat(service(true).hash("same-session"))
+                .isNotEqualTo(service(true).hash("same-session"));
     }
 }

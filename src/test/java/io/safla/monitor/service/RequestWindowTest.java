@@ -1,14 +1,14 @@
 package io.safla.monitor.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.safla.monitor.ComponentHealth;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.MemoryGuard;
 import io.safla.monitor.MutableClock;
 import io.safla.monitor.PerformanceRule;
 import io.safla.monitor.RequestStats;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,6 @@ package io.safla.system.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.HealthSnapshot;
 import io.safla.monitor.RequestStats;
@@ -20,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The backup holds configuration, metrics and memory, and never a secret value. */
 class SaflaManagerTest {
@@ -42,8 +42,12 @@ class SaflaManagerTest {
         SaflaManager service = new SaflaManager(env, null, null, null, null);
         byte[] memory = "{\"items\":[{\"text\":\"a stored memory\"}]}".getBytes(StandardCharsets.UTF_8);
 
-        byte[] zip = service.zip(Instant.parse("2026-11-27T03:00:00Z"), SaflaManager.configuration(env),
-                snapshot(), List.of(snapshot()), memory);
+        byte[] zip = service.zip(
+                Instant.parse("2026-11-27T03:00:00Z"),
+                SaflaManager.configuration(env),
+                snapshot(),
+                List.of(snapshot()),
+                memory);
 
         Map<String, String> entries = unzip(zip);
         assertThat(entries).containsOnlyKeys("manifest.json", "configuration.json", "metrics.json", "memory.json");
@@ -75,8 +79,25 @@ class SaflaManagerTest {
     }
 
     private static HealthSnapshot snapshot() {
-        return new HealthSnapshot(Instant.parse("2026-11-27T02:59:00Z"), HealthLevel.values()[0], List.of(), 1, 2, 3,
-                4, 5, 6, 0.5, 1.0, 2, Duration.ofMinutes(5), 30, 1, 10, new RequestStats(42, 10, 5, 9, 0), 0);
+        return new HealthSnapshot(
+                Instant.parse("2026-11-27T02:59:00Z"),
+                HealthLevel.values()[0],
+                List.of(),
+                1,
+                2,
+                3,
+                4,
+                5,
+                6,
+                0.5,
+                1.0,
+                2,
+                Duration.ofMinutes(5),
+                30,
+                1,
+                10,
+                new RequestStats(42, 10, 5, 9, 0),
+                0);
     }
 
     private static Map<String, String> unzip(byte[] zip) throws IOException {

@@ -1,6 +1,5 @@
 package io.safla.ui.admin;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -14,13 +13,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.PasswordField;
+import io.safla.ui.kit.KaribuTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Shares its context with ApiRateLimitTest and UiRateLimitTest: limit 5 per minute, an operator token set. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"safla.ratelimit.per-minute=5", "safla.app.admin-token=test-operator-token-123"})
 class OperatorViewTest extends KaribuTest {
 
@@ -34,8 +35,11 @@ class OperatorViewTest extends KaribuTest {
         UI.getCurrent().navigate("admin");
         _setValue(_get(PasswordField.class, spec -> spec.withId("operator-token")), "guess-guess-guess");
         _click(_get(Button.class, spec -> spec.withText("Unlock")));
-        assertThat(_find(Grid.class, spec -> spec.withId("operator-environment"))).isEmpty();
-        assertThat(_get(PasswordField.class, spec -> spec.withId("operator-token")).isInvalid()).isTrue();
+        assertThat(_find(Grid.class, spec -> spec.withId("operator-environment")))
+                .isEmpty();
+        assertThat(_get(PasswordField.class, spec -> spec.withId("operator-token"))
+                        .isInvalid())
+                .isTrue();
 
         _setValue(_get(PasswordField.class, spec -> spec.withId("operator-token")), "test-operator-token-123");
         _click(_get(Button.class, spec -> spec.withText("Unlock")));
@@ -51,6 +55,7 @@ class OperatorViewTest extends KaribuTest {
         assertThat(_get(Anchor.class, spec -> spec.withId("operator-backup")).getText())
                 .isEqualTo("Download system backup");
         _click(_get(Button.class, spec -> spec.withText("Thread dump")));
-        assertThat(_get(Pre.class, spec -> spec.withId("operator-thread-dump")).getText()).contains("\"main\"");
+        assertThat(_get(Pre.class, spec -> spec.withId("operator-thread-dump")).getText())
+                .contains("\"main\"");
     }
 }

@@ -27,13 +27,13 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.ElementRequestHandler;
 import io.safla.benchmark.BenchmarkSuite;
 import io.safla.benchmark.service.BenchmarkService;
+import io.safla.ui.kit.KaribuTest;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +83,10 @@ class BenchmarkViewTest extends KaribuTest {
 
     private String figure(String name) {
         return _find(view.summary, Div.class, spec -> spec.withClasses("bench-figure")).stream()
-                .filter(d -> name.equals(d.getElement().getAttribute("data-figure"))).findFirst()
-                .map(d -> d.getElement().getChild(1).getTextRecursively()).orElse("");
+                .filter(d -> name.equals(d.getElement().getAttribute("data-figure")))
+                .findFirst()
+                .map(d -> d.getElement().getChild(1).getTextRecursively())
+                .orElse("");
     }
 
     @Test
@@ -142,8 +144,10 @@ class BenchmarkViewTest extends KaribuTest {
         assertThat(view.n.isInvalid()).isTrue();
         assertThat(view.n.getErrorMessage()).isEqualTo("n must be between 1000 and 200000, got 5");
         assertThat(view.k.getErrorMessage()).isEqualTo("k must be between 1 and 100, got 500");
-        assertThat(_get(Notification.class, spec -> spec.withId("bench-validation-notification")).getElement()
-                .getProperty("text", "")).isNotNull();
+        assertThat(_get(Notification.class, spec -> spec.withId("bench-validation-notification"))
+                        .getElement()
+                        .getProperty("text", ""))
+                .isNotNull();
         assertThat(benchmarks.position(visitor())).isEmpty();
         assertThat(view.queueStatus.getText()).isEqualTo("Idle");
     }
@@ -161,7 +165,10 @@ class BenchmarkViewTest extends KaribuTest {
     @Test
     void historyExports_areDownloadHandlerAnchors_servingCsvAndJsonWithTheirFileNamesAndTypes() throws Exception {
         assertDownload("export-csv", "benchmarks.csv", "text/csv", benchmarks.historyCsv());
-        assertDownload("export-json", "benchmarks.json", "application/json",
+        assertDownload(
+                "export-json",
+                "benchmarks.json",
+                "application/json",
                 new String(benchmarks.historyJson(), StandardCharsets.UTF_8));
     }
 
@@ -169,18 +176,21 @@ class BenchmarkViewTest extends KaribuTest {
             throws Exception {
         Anchor anchor = _get(Anchor.class, spec -> spec.withId(id));
         assertThat(anchor.getElement().hasAttribute("download")).isTrue();
-        AbstractStreamResource resource = VaadinSession.getCurrent().getResourceRegistry()
-                .getResource(URI.create(anchor.getHref())).orElseThrow();
+        AbstractStreamResource resource = VaadinSession.getCurrent()
+                .getResourceRegistry()
+                .getResource(URI.create(anchor.getHref()))
+                .orElseThrow();
         assertThat(resource).isInstanceOf(StreamResourceRegistry.ElementStreamResource.class);
-        ElementRequestHandler handler = ((StreamResourceRegistry.ElementStreamResource) resource)
-                .getElementRequestHandler();
+        ElementRequestHandler handler =
+                ((StreamResourceRegistry.ElementStreamResource) resource).getElementRequestHandler();
         assertThat(handler).isInstanceOf(DownloadHandler.class);
 
         VaadinResponse response = mock(VaadinResponse.class);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         when(response.getOutputStream()).thenReturn(body);
-        ((DownloadHandler) handler).handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), response,
-                VaadinSession.getCurrent(), anchor.getElement()));
+        ((DownloadHandler) handler)
+                .handleDownloadRequest(new DownloadEvent(
+                        mock(VaadinRequest.class), response, VaadinSession.getCurrent(), anchor.getElement()));
 
         verify(response).setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         verify(response).setContentType(contentType);

@@ -1,7 +1,5 @@
 package io.safla.ui.demo;
 
-import io.safla.ui.kit.EChart;
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -19,6 +17,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
+import io.safla.ui.kit.EChart;
+import io.safla.ui.kit.KaribuTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +39,16 @@ class DemoViewTest extends KaribuTest {
     }
 
     private static List<Div> cards(String key) {
-        return _find(_get(Div.class, spec -> spec.withId(key + "-steps")), Div.class,
-                spec -> spec.withClasses("step-card"));
+        return _find(
+                _get(Div.class, spec -> spec.withId(key + "-steps")), Div.class, spec -> spec.withClasses("step-card"));
     }
 
     @Test
     void rememberAndRecall_stepByStep_findsTheAnsweringFact_thenTheCacheAnswers() {
         int sharedBefore = memory.engine().size();
         // tests run the 512-d hashing embedder, which matches words rather than meaning (the browser test runs MiniLM)
-        _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("recall-question")),
+        _setValue(
+                _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("recall-question")),
                 "which architecture uses self-attention between tokens");
         _click(_get(Button.class, spec -> spec.withId("recall-next")));
         _click(_get(Button.class, spec -> spec.withId("recall-next")));
@@ -57,20 +58,25 @@ class DemoViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<SearchResult.Hit> hits = _find(cards("recall").get(2), Grid.class).get(0);
         assertThat(GridKt._get(hits, 0).item().text()).contains("self-attention");
-        assertThat(_get(Span.class, spec -> spec.withId("recall-position")).getText()).startsWith("Step 4 of 5");
+        assertThat(_get(Span.class, spec -> spec.withId("recall-position")).getText())
+                .startsWith("Step 4 of 5");
 
         _click(_get(Button.class, spec -> spec.withId("recall-run-all")));
 
         assertThat(cards("recall")).hasSize(5);
         assertThat(cards("recall").get(3).getElement().getTextRecursively()).contains("answered by the cache");
-        assertThat(_get(Button.class, spec -> spec.withId("recall-next")).isEnabled()).isFalse();
-        assertThat(memory.engine().size()).as("the sandbox never touches the shared memory").isEqualTo(sharedBefore);
+        assertThat(_get(Button.class, spec -> spec.withId("recall-next")).isEnabled())
+                .isFalse();
+        assertThat(memory.engine().size())
+                .as("the sandbox never touches the shared memory")
+                .isEqualTo(sharedBefore);
     }
 
     @Test
     void rememberAndRecall_changedInputsAndRestart_rerunsWithThem() {
         _click(_get(Button.class, spec -> spec.withId("recall-run-all")));
-        _setValue(_get(TextArea.class, spec -> spec.withId("recall-facts")),
+        _setValue(
+                _get(TextArea.class, spec -> spec.withId("recall-facts")),
                 "Kalman filters estimate hidden state from noisy measurements.");
         _click(_get(Button.class, spec -> spec.withId("recall-restart")));
         assertThat(cards("recall")).isEmpty();
@@ -97,7 +103,8 @@ class DemoViewTest extends KaribuTest {
 
         List<Div> cards = cards("intervention");
         assertThat(cards).hasSize(5);
-        assertThat(_get(Span.class, spec -> spec.withId("intervention-verdict")).getText()).isEqualTo("UNSAFE");
+        assertThat(_get(Span.class, spec -> spec.withId("intervention-verdict")).getText())
+                .isEqualTo("UNSAFE");
         assertThat(cards.get(3).getElement().getTextRecursively()).contains("Decision: roll the change back.");
         assertThat(cards.get(4).getElement().getTextRecursively()).contains("matches the checkpoint exactly");
     }

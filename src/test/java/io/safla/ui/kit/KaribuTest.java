@@ -6,23 +6,34 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /** Karibu view tests against the real Spring context; subclasses choose their {@code @SpringBootTest}. */
 public abstract class KaribuTest {
 
     /** Texts that have broken parsers, renderers or layouts somewhere; every form must take them calmly. */
-    protected static final List<String> HOSTILE = List.of("", "   ", "\u0000\uffff\ud800", "\u202e\u200b\u200d\ufeff 👩‍💻",
-            "<script>alert(1)</script>", "'; DROP TABLE memories; --", "${jndi:ldap://x}", "{{7*7}}",
-            "a".repeat(1000), "a".repeat(1001), "ñ".repeat(5_000), "\n\n\n", "%00%2e%2e/%2e%2e/etc/passwd");
+    protected static final List<String> HOSTILE = List.of(
+            "",
+            "   ",
+            "\u0000\uffff\ud800",
+            "\u202e\u200b\u200d\ufeff 👩‍💻",
+            "<script>alert(1)</script>",
+            "'; DROP TABLE memories; --",
+            "${jndi:ldap://x}",
+            "{{7*7}}",
+            "a".repeat(1000),
+            "a".repeat(1001),
+            "ñ".repeat(5_000),
+            "\n\n\n",
+            "%00%2e%2e/%2e%2e/etc/passwd");
 
     private static Routes routes;
 

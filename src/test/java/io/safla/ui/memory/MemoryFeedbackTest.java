@@ -1,6 +1,5 @@
 package io.safla.ui.memory;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -17,6 +16,7 @@ import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.NewMemory;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
+import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,8 @@ class MemoryFeedbackTest extends KaribuTest {
         _click(thumb(0, 0));
 
         assertThat(feedback.state().cycles()).isEqualTo(cycles + 1);
-        assertThat(NotificationsKt.getNotifications()).singleElement()
+        assertThat(NotificationsKt.getNotifications())
+                .singleElement()
                 .satisfies(n -> assertThat(n.getElement().getProperty("text")).matches("(Learned|Rolled back): .+"));
     }
 

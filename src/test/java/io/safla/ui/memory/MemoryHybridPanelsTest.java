@@ -1,14 +1,10 @@
 package io.safla.ui.memory;
 
-import io.safla.ui.kit.EChart;
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
@@ -28,12 +24,16 @@ import io.safla.memory.semantic.Relation;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.working.AttendedItem;
+import io.safla.ui.kit.EChart;
+import io.safla.ui.kit.KaribuTest;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 @SpringBootTest
 class MemoryHybridPanelsTest extends KaribuTest {
@@ -74,8 +74,9 @@ class MemoryHybridPanelsTest extends KaribuTest {
         openTab("Map");
 
         String summary = _get(Span.class, spec -> spec.withId("map-summary")).getText();
-        assertThat(summary).matches("Showing (\\d+) of \\1 memories \\(cap 500\\); the axes explain \\d+ % and \\d+ %"
-                + " of the variance\\.");
+        assertThat(summary)
+                .matches("Showing (\\d+) of \\1 memories \\(cap 500\\); the axes explain \\d+ % and \\d+ %"
+                        + " of the variance\\.");
         JsonNode byType = option("map-chart");
         int points = 0;
         for (JsonNode s : byType.get("series")) {
@@ -83,7 +84,9 @@ class MemoryHybridPanelsTest extends KaribuTest {
             points += s.get("data").size();
         }
         assertThat(points).isEqualTo(Math.min(500, memory.engine().size()));
-        assertThat(byType.get("series")).extracting(s -> s.get("name").asString()).contains("episodic", "semantic");
+        assertThat(byType.get("series"))
+                .extracting(s -> s.get("name").asString())
+                .contains("episodic", "semantic");
 
         _setValue(_get(TextField.class, spec -> spec.withId("map-query")), "neural networks");
         _setValue(_get(ComboBox.class, spec -> spec.withId("map-colour")), "Score of the query");
@@ -102,7 +105,8 @@ class MemoryHybridPanelsTest extends KaribuTest {
         _setValue(_get(ComboBox.class, spec -> spec.withId("map-colour")), "Score of the query");
         _click(_get(Button.class, spec -> spec.withId("map-draw")));
 
-        assertThat(_get(TextField.class, spec -> spec.withId("map-query")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("map-query")).isInvalid())
+                .isTrue();
         NotificationsKt.expectNotifications("Type a query to colour the map by its score.");
     }
 
@@ -138,7 +142,8 @@ class MemoryHybridPanelsTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void graph_showsTheTypedWeightedNeighbourhood_growingWithHops() throws Exception {
         openTab("Graph");
-        Concept centre = (Concept) _get(ComboBox.class, spec -> spec.withId("graph-concept")).getValue();
+        Concept centre = (Concept)
+                _get(ComboBox.class, spec -> spec.withId("graph-concept")).getValue();
         assertThat(centre).isNotNull();
         Grid<Relation> edges = _get(Grid.class, spec -> spec.withId("graph-edges"));
         int oneHop = GridKt._size(edges);
@@ -147,13 +152,14 @@ class MemoryHybridPanelsTest extends KaribuTest {
         assertThat(series.get("type").asString()).isEqualTo("graph");
         assertThat(series.get("links")).hasSize(oneHop);
         assertThat(series.get("links").get(0).get("value").asDouble()).isBetween(0.0, 1.0);
-        assertThat(series.get("links").get(0).get("label").get("formatter").asString()).isNotBlank();
+        assertThat(series.get("links").get(0).get("label").get("formatter").asString())
+                .isNotBlank();
         assertThat(series.get("data").get(0).get("id").asString()).isEqualTo(centre.id());
 
         _setValue(_get(IntegerField.class, spec -> spec.withId("graph-hops")), 2);
         assertThat(GridKt._size(edges)).isGreaterThanOrEqualTo(oneHop);
-        assertThat(_get(Span.class, spec -> spec.withId("graph-summary")).getText()).contains("within 2 hops of "
-                + centre.name());
+        assertThat(_get(Span.class, spec -> spec.withId("graph-summary")).getText())
+                .contains("within 2 hops of " + centre.name());
 
         _setValue(_get(IntegerField.class, spec -> spec.withId("graph-hops")), 4);
         assertThat(_get(IntegerField.class, spec -> spec.withId("graph-hops")).getErrorMessage())
@@ -198,6 +204,7 @@ class MemoryHybridPanelsTest extends KaribuTest {
         }
 
         assertThat(hybrid.context()).extracting(a -> a.item().text()).doesNotContain("<script>alert(1)</script>");
-        assertThat(io.safla.memory.hybrid.HybridStateCodec.read(hybrid.file())).isEqualTo(hybrid.memory().state());
+        assertThat(io.safla.memory.hybrid.HybridStateCodec.read(hybrid.file()))
+                .isEqualTo(hybrid.memory().state());
     }
 }

@@ -1,6 +1,5 @@
 package io.safla.ui.memory;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -20,6 +19,7 @@ import io.safla.memory.MemoryItem;
 import io.safla.memory.NewMemory;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
+import io.safla.ui.kit.KaribuTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,8 @@ class MemoryViewTest extends KaribuTest {
         assertThat(summary).matches("\\d+ results? for .* in \\d+ \u00b5s");
 
         _click(_get(Button.class, spec -> spec.withId("search-button")));
-        assertThat(_get(Span.class, spec -> spec.withId("search-summary")).getText()).endsWith("(answered by the cache)");
+        assertThat(_get(Span.class, spec -> spec.withId("search-summary")).getText())
+                .endsWith("(answered by the cache)");
     }
 
     @Test
@@ -72,7 +73,8 @@ class MemoryViewTest extends KaribuTest {
     }
 
     private static void openTab(int index) {
-        _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withId("memory-tabs")).setSelectedIndex(index);
+        _get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withId("memory-tabs"))
+                .setSelectedIndex(index);
     }
 
     @Test
@@ -80,22 +82,26 @@ class MemoryViewTest extends KaribuTest {
         openTab(1);
         _setValue(_get(TextArea.class, spec -> spec.withId("add-text")), "<script>alert('x')</script> remember me");
         _click(_get(Button.class, spec -> spec.withId("add-button")));
-        assertThat(_get(TextArea.class, spec -> spec.withId("add-text")).isInvalid()).isTrue();
+        assertThat(_get(TextArea.class, spec -> spec.withId("add-text")).isInvalid())
+                .isTrue();
         assertThat(_get(TextArea.class, spec -> spec.withId("add-text")).getErrorMessage())
                 .contains("potentially dangerous content");
         int before = memory.engine().size();
 
-        _setValue(_get(TextArea.class, spec -> spec.withId("add-text")), "Zebra-striped learning-rate schedules are a made-up test phrase.");
+        _setValue(
+                _get(TextArea.class, spec -> spec.withId("add-text")),
+                "Zebra-striped learning-rate schedules are a made-up test phrase.");
         _click(_get(Button.class, spec -> spec.withId("add-button")));
 
         assertThat(memory.engine().size()).isEqualTo(before + 1);
-        assertThat(memory.engine().list(i -> i.text().startsWith("Zebra-striped"))).hasSize(1);
+        assertThat(memory.engine().list(i -> i.text().startsWith("Zebra-striped")))
+                .hasSize(1);
     }
 
     @Test
     void bulkDelete_asksForConfirmation_thenDeletes() {
-        List<MemoryItem> added = memory.engine().addAll(List.of(NewMemory.of("Delete me one."),
-                NewMemory.of("Delete me two.")));
+        List<MemoryItem> added =
+                memory.engine().addAll(List.of(NewMemory.of("Delete me one."), NewMemory.of("Delete me two.")));
         openTab(1);
         @SuppressWarnings("unchecked")
         Grid<MemoryItem> grid = _get(Grid.class, spec -> spec.withId("memory-grid"));

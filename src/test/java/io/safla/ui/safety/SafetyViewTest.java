@@ -1,7 +1,5 @@
 package io.safla.ui.safety;
 
-import io.safla.ui.kit.EChart;
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -18,10 +16,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
+import io.safla.checkpoint.CheckpointInfo;
 import io.safla.memory.NewMemory;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.Finding;
-import io.safla.checkpoint.CheckpointInfo;
+import io.safla.ui.kit.EChart;
+import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,11 +47,14 @@ class SafetyViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId("validate-button")));
 
-        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getText()).isEqualTo("UNSAFE");
-        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getClassNames()).contains("verdict-unsafe");
+        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getText())
+                .isEqualTo("UNSAFE");
+        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getClassNames())
+                .contains("verdict-unsafe");
         Div highlighted = _get(Div.class, spec -> spec.withId("safety-highlighted"));
         assertThat(highlighted.getElement().getTextRecursively()).isEqualTo(attack);
-        assertThat(_find(highlighted, Span.class, spec -> spec.withClasses("violation-mark"))).isNotEmpty()
+        assertThat(_find(highlighted, Span.class, spec -> spec.withClasses("violation-mark")))
+                .isNotEmpty()
                 .allSatisfy(mark -> assertThat(attack).contains(mark.getText()));
         @SuppressWarnings("unchecked")
         Grid<Finding> violations = _get(Grid.class, spec -> spec.withId("safety-violations"));
@@ -59,19 +62,22 @@ class SafetyViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Grid<io.safla.safety.LayerResult> layers = _get(Grid.class, spec -> spec.withId("safety-layer-results"));
         assertThat(GridKt._getFormatted(layers, 0, "latency")).endsWith(" µs");
-        assertThat(_get(EChart.class, spec -> spec.withId("safety-radar")).getOption()).contains("\"radar\"");
+        assertThat(_get(EChart.class, spec -> spec.withId("safety-radar")).getOption())
+                .contains("\"radar\"");
     }
 
     @Test
     void benignText_isSafe_andEmptyInputShowsAnError() {
         _click(_get(Button.class, spec -> spec.withId("validate-button")));
-        assertThat(_get(TextArea.class, spec -> spec.withId("safety-input")).isInvalid()).isTrue();
+        assertThat(_get(TextArea.class, spec -> spec.withId("safety-input")).isInvalid())
+                .isTrue();
         NotificationsKt.expectNotifications("Nothing to validate yet.");
 
         _setValue(_get(TextArea.class, spec -> spec.withId("safety-input")), "What is gradient descent?");
         _click(_get(Button.class, spec -> spec.withId("validate-button")));
 
-        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getText()).isEqualTo("SAFE");
+        assertThat(_get(Span.class, spec -> spec.withId("safety-verdict")).getText())
+                .isEqualTo("SAFE");
     }
 
     @Test
@@ -95,12 +101,14 @@ class SafetyViewTest extends KaribuTest {
     void emergencyStop_togglesAndFreezesWrites() {
         _click(_get(Button.class, spec -> spec.withId("emergency-button")));
         try {
-            assertThat(_get(Span.class, spec -> spec.withId("emergency-status")).getText()).startsWith("STOPPED");
+            assertThat(_get(Span.class, spec -> spec.withId("emergency-status")).getText())
+                    .startsWith("STOPPED");
             assertThat(memory.engine().frozen()).isPresent();
         } finally {
             _click(_get(Button.class, spec -> spec.withId("emergency-button")));
         }
         assertThat(memory.engine().frozen()).isEmpty();
-        assertThat(_get(Span.class, spec -> spec.withId("emergency-status")).getText()).startsWith("Running");
+        assertThat(_get(Span.class, spec -> spec.withId("emergency-status")).getText())
+                .startsWith("Running");
     }
 }

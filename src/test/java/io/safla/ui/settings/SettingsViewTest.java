@@ -1,6 +1,5 @@
 package io.safla.ui.settings;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -15,13 +14,14 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.IntegerField;
+import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.NewMemory;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.MemoryService;
-import io.safla.checkpoint.service.CheckpointService;
 import io.safla.settings.EngineSettings;
 import io.safla.settings.SettingsChange;
 import io.safla.settings.service.SettingsService;
+import io.safla.ui.kit.KaribuTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class SettingsViewTest extends KaribuTest {
 
     @AfterEach
     void tearDown() {
-        settings.apply(settings.startup(), "test cleanup", p -> { });
+        settings.apply(settings.startup(), "test cleanup", p -> {});
     }
 
     @Test
@@ -76,9 +76,11 @@ class SettingsViewTest extends KaribuTest {
         int checkpointsBefore = checkpoints.list().size();
 
         _setValue(_get(ComboBox.class, spec -> spec.withId("setting-dimension")), "768");
-        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact"))
+                .getElement()
                 .getTextRecursively();
-        assertThat(impact).containsPattern("Re-embeds [\\d,]+ memories with hashing-768, about [\\d.]+ s \\(measured now");
+        assertThat(impact)
+                .containsPattern("Re-embeds [\\d,]+ memories with hashing-768, about [\\d.]+ s \\(measured now");
         assertThat(impact).contains("A checkpoint is taken first");
 
         _click(_get(Button.class, spec -> spec.withId("settings-apply")));
@@ -112,10 +114,12 @@ class SettingsViewTest extends KaribuTest {
         int next = settings.startup().batchSize() == 64 ? 65 : 64;
 
         _setValue(_get(IntegerField.class, spec -> spec.withId("setting-batch-size")), next);
-        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact"))
+                .getElement()
                 .getTextRecursively();
-        assertThat(impact).contains("send " + next + " texts per embedder call (was "
-                + settings.startup().batchSize() + ")");
+        assertThat(impact)
+                .contains("send " + next + " texts per embedder call (was "
+                        + settings.startup().batchSize() + ")");
 
         _click(_get(Button.class, spec -> spec.withId("settings-apply")));
 
@@ -137,7 +141,8 @@ class SettingsViewTest extends KaribuTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize=must be between 1 and 256");
         assertThatThrownBy(() -> settings.parse("[1, 2]".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a settings file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a settings file");
     }
 
     @Test
@@ -146,26 +151,32 @@ class SettingsViewTest extends KaribuTest {
         _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 2000);
         _click(_get(Button.class, spec -> spec.withId("settings-apply")));
 
-        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-retention")).getErrorMessage())
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-retention"))
+                        .getErrorMessage())
                 .isEqualTo("must be between 1 and 3650 days");
-        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")).getErrorMessage())
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval"))
+                        .getErrorMessage())
                 .isEqualTo("must be 0 (off) or 1 to 1440 minutes");
         assertThat(settings.current()).isEqualTo(settings.startup());
 
         int shorter = settings.startup().episodicRetentionDays() / 2;
-        assertThat(shorter).as("the test profile's retention leaves room for a shorter one").isPositive();
+        assertThat(shorter)
+                .as("the test profile's retention leaves room for a shorter one")
+                .isPositive();
         _setValue(_get(IntegerField.class, spec -> spec.withId("setting-retention")), shorter);
         _setValue(_get(IntegerField.class, spec -> spec.withId("setting-consolidation-interval")), 0);
-        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact")).getElement()
+        String impact = _get(UnorderedList.class, spec -> spec.withId("settings-impact"))
+                .getElement()
                 .getTextRecursively();
-        assertThat(impact).contains("Episodes older than " + shorter + " days are dropped",
-                "Turns scheduled consolidation off");
+        assertThat(impact)
+                .contains("Episodes older than " + shorter + " days are dropped", "Turns scheduled consolidation off");
         _click(_get(Button.class, spec -> spec.withId("settings-apply")));
 
         assertThat(consolidation.settings().episodicRetentionDays()).isEqualTo(shorter);
         assertThat(consolidation.settings().interval()).isEmpty();
         assertThat(consolidation.nextRun()).isEmpty();
-        assertThat(settings.history()).extracting(SettingsChange::setting)
+        assertThat(settings.history())
+                .extracting(SettingsChange::setting)
                 .contains("episodicRetentionDays", "consolidationIntervalMinutes");
     }
 }

@@ -1,8 +1,5 @@
 package io.safla.ui.settings;
 
-import io.safla.ui.kit.KaribuTest;
-import io.safla.ui.kit.ViewPreferences;
-import io.safla.ui.kit.VisitorPreferences;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -20,12 +17,15 @@ import com.vaadin.flow.component.textfield.NumberField;
 import io.safla.memory.service.MemoryService;
 import io.safla.safety.SafetyLevel;
 import io.safla.settings.service.SettingsService;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import io.safla.ui.kit.KaribuTest;
+import io.safla.ui.kit.ViewPreferences;
+import io.safla.ui.kit.VisitorPreferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The header's theme switch and the per-visitor view preferences, in production (engine settings read-only). */
 @SpringBootTest(properties = "safla.app.environment=production")
@@ -95,7 +95,9 @@ class ViewPreferencesTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void savedPreferences_workWhileEngineSettingsAreReadOnly_andAreWhereMemoryAndSafetyStart() {
         UI.getCurrent().navigate("settings");
-        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-capacity")).isReadOnly()).isTrue();
+        assertThat(_get(IntegerField.class, spec -> spec.withId("setting-capacity"))
+                        .isReadOnly())
+                .isTrue();
 
         _setValue(_get(IntegerField.class, spec -> spec.withId("pref-k")), 25);
         _setValue(_get(NumberField.class, spec -> spec.withId("pref-threshold")), 0.4);
@@ -106,18 +108,24 @@ class ViewPreferencesTest extends KaribuTest {
         assertThat(preferences.saved()).isTrue();
         assertThat(UI.getCurrent().getElement().getClassList()).contains("density-compact");
         UI.getCurrent().navigate("memory");
-        assertThat(_get(IntegerField.class, spec -> spec.withId("search-k")).getValue()).isEqualTo(25);
-        assertThat(_get(NumberField.class, spec -> spec.withId("search-threshold")).getValue()).isEqualTo(0.4);
+        assertThat(_get(IntegerField.class, spec -> spec.withId("search-k")).getValue())
+                .isEqualTo(25);
+        assertThat(_get(NumberField.class, spec -> spec.withId("search-threshold"))
+                        .getValue())
+                .isEqualTo(0.4);
         UI.getCurrent().navigate("safety");
-        assertThat(_get(Select.class, spec -> spec.withId("safety-level")).getValue()).isEqualTo(SafetyLevel.STRICT);
+        assertThat(_get(Select.class, spec -> spec.withId("safety-level")).getValue())
+                .isEqualTo(SafetyLevel.STRICT);
 
         UI.getCurrent().navigate("settings");
         _click(_get(Button.class, spec -> spec.withId("pref-reset")));
         assertThat(preferences.saved()).isFalse();
         assertThat(UI.getCurrent().getElement().getClassList()).doesNotContain("density-compact");
         UI.getCurrent().navigate("memory");
-        assertThat(_get(IntegerField.class, spec -> spec.withId("search-k")).getValue()).isEqualTo(10);
-        assertThat(_get(NumberField.class, spec -> spec.withId("search-threshold")).getValue())
+        assertThat(_get(IntegerField.class, spec -> spec.withId("search-k")).getValue())
+                .isEqualTo(10);
+        assertThat(_get(NumberField.class, spec -> spec.withId("search-threshold"))
+                        .getValue())
                 .isEqualTo(settings.current().defaultThreshold());
     }
 
@@ -152,6 +160,7 @@ class ViewPreferencesTest extends KaribuTest {
                 .isNull();
         assertThat(preferences.parse("{\"theme\":\"SEPIA\"}")).isNull();
         assertThatThrownBy(() -> new ViewPreferences(ViewPreferences.Theme.LIGHT, 10, -0.1, SafetyLevel.DEFAULT, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold=must be between 0 and 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threshold=must be between 0 and 1");
     }
 }

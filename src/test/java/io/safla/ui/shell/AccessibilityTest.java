@@ -1,7 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.ui.kit.EChart;
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -14,6 +12,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import io.safla.memory.service.MemoryService;
+import io.safla.ui.kit.EChart;
+import io.safla.ui.kit.KaribuTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,9 @@ class AccessibilityTest extends KaribuTest {
     void everyInputButtonGridAndChart_hasAnAccessibleName(String route) {
         UI.getCurrent().navigate(route);
 
-        assertThat(unnamed()).as("components without an accessible name on /" + route).isEmpty();
+        assertThat(unnamed())
+                .as("components without an accessible name on /" + route)
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +55,8 @@ class AccessibilityTest extends KaribuTest {
         _click(_get(HealthBadge.class));
 
         assertThat(_find(HealthPanel.class)).hasSize(1);
-        assertThat(_get(HealthPanel.class).getElement().getProperty("ariaLabel")).isEqualTo("Health");
+        assertThat(_get(HealthPanel.class).getElement().getProperty("ariaLabel"))
+                .isEqualTo("Health");
         assertThat(unnamed()).isEmpty();
     }
 
@@ -61,9 +64,10 @@ class AccessibilityTest extends KaribuTest {
         List<String> offenders = new ArrayList<>();
         for (Component c : _find(Component.class)) {
             String aria = c.getElement().getAttribute("aria-label");
-            boolean hasAria = aria != null && !aria.isBlank()
-                    || c.getElement().getAttribute("aria-labelledby") != null;
-            if (c instanceof HasValue<?, ?> && c instanceof HasLabel labelled && blank(labelled.getLabel())
+            boolean hasAria = aria != null && !aria.isBlank() || c.getElement().getAttribute("aria-labelledby") != null;
+            if (c instanceof HasValue<?, ?>
+                    && c instanceof HasLabel labelled
+                    && blank(labelled.getLabel())
                     && !hasAria) {
                 offenders.add("input without a label: " + describe(c));
             } else if (c instanceof Button button && blank(button.getText()) && !hasAria) {
@@ -82,7 +86,8 @@ class AccessibilityTest extends KaribuTest {
     }
 
     private static String describe(Component c) {
-        return c.getClass().getSimpleName() + c.getId().map(id -> "#" + id).orElse("")
+        return c.getClass().getSimpleName()
+                + c.getId().map(id -> "#" + id).orElse("")
                 + c.getParent().map(p -> " in " + p.getClass().getSimpleName()).orElse("");
     }
 }

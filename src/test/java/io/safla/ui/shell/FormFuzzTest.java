@@ -1,6 +1,5 @@
 package io.safla.ui.shell;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -13,7 +12,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.safla.memory.service.MemoryService;
-import java.util.List;
+import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** Hostile text typed into the main forms: every submit ends in a result or a clear message, never an exception. */
 @SpringBootTest
 class FormFuzzTest extends KaribuTest {
-
 
     @Autowired
     private MemoryService memory;

@@ -1,14 +1,14 @@
 package io.safla.ui.shell;
 
-import io.safla.ui.kit.KaribuTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.safla.ui.kit.KaribuTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +37,11 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("");
 
         SideNav nav = _get(SideNav.class, spec -> spec.withId("main-nav"));
-        assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
+        assertThat(nav.getItems())
+                .extracting(SideNavItem::getLabel)
                 .containsExactly("Demo", "Memory", "Safety", "Benchmark", "Settings");
-        assertThat(nav.getItems()).extracting(SideNavItem::getPath)
+        assertThat(nav.getItems())
+                .extracting(SideNavItem::getPath)
                 .containsExactly("", "memory", "safety", "benchmark", "settings");
     }
 
@@ -47,6 +49,7 @@ class NavigationTest extends KaribuTest {
     void shell_showsHealthBadgeFromActuator() {
         UI.getCurrent().navigate("safety");
 
-        assertThat(_get(Button.class, spec -> spec.withId("health-badge")).getText()).isIn("UP", "DEGRADED", "DOWN");
+        assertThat(_get(Button.class, spec -> spec.withId("health-badge")).getText())
+                .isIn("UP", "DEGRADED", "DOWN");
     }
 }
