@@ -100,6 +100,8 @@ class DashboardSmokeIT {
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Demo"));
         wait.until(ExpectedConditions.textMatches(
                 By.id("health-badge"), java.util.regex.Pattern.compile("UP|DEGRADED|DOWN")));
+        // Vaadin 25 loads no theme unless asked: without Lumo the page falls back to bare base styles
+        assertThat(lumoProperty("--lumo-primary-color")).as("Lumo's stylesheet is loaded").isNotBlank();
 
         for (String tab : TABS) {
             wait.until(ExpectedConditions.elementToBeClickable(
@@ -289,10 +291,12 @@ class DashboardSmokeIT {
         driver.get(app.url("/safety"));
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Safety"));
         try {
+            String lightBase = lumoProperty("--lumo-base-color");
             if (!String.valueOf(js.executeScript(themeOfPage)).contains("dark")) {
                 driver.findElement(By.id("theme-toggle")).click();
             }
             wait.until(d -> String.valueOf(js.executeScript(themeOfPage)).contains("dark"));
+            wait.until(d -> !lumoProperty("--lumo-base-color").equals(lightBase));
             wait.until(ExpectedConditions.attributeToBe(By.id("theme-toggle"), "aria-pressed", "true"));
             screenshot("dark-safety");
 
@@ -347,6 +351,13 @@ class DashboardSmokeIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** A Lumo custom property as the page computes it; blank when Lumo's stylesheet is not loaded. */
+    private static String lumoProperty(String name) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0]);", name))
+                .strip();
     }
 
     private static void scrollIntoView(By element) {

@@ -1,12 +1,18 @@
 package io.safla.ui.shell;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
 
-/** The page around every view: server push, and the visitor's saved theme applied before the first paint. */
+/**
+ * The page around every view: the Lumo theme (Vaadin 25 applies none unless asked; our stylesheet builds on Lumo's
+ * properties), server push, and the visitor's saved theme applied before the first paint.
+ */
 @Push
+@StyleSheet(Lumo.STYLESHEET)
 public class AppShell implements AppShellConfigurator {
 
     /**
