@@ -101,7 +101,9 @@ class DashboardSmokeIT {
         wait.until(ExpectedConditions.textMatches(
                 By.id("health-badge"), java.util.regex.Pattern.compile("UP|DEGRADED|DOWN")));
         // Vaadin 25 loads no theme unless asked: without Lumo the page falls back to bare base styles
-        assertThat(lumoProperty("--lumo-primary-color")).as("Lumo's stylesheet is loaded").isNotBlank();
+        assertThat(lumoProperty("--lumo-primary-color"))
+                .as("Lumo's stylesheet is loaded")
+                .isNotBlank();
 
         for (String tab : TABS) {
             wait.until(ExpectedConditions.elementToBeClickable(
@@ -355,8 +357,10 @@ class DashboardSmokeIT {
 
     /** A Lumo custom property as the page computes it; blank when Lumo's stylesheet is not loaded. */
     private static String lumoProperty(String name) {
-        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0]);", name))
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript(
+                                "return getComputedStyle(document.documentElement).getPropertyValue(arguments[0]);",
+                                name))
                 .strip();
     }
 
