@@ -1,5 +1,6 @@
 package io.safla.checkpoint;
 
+import io.safla.memory.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checkpoints as gzipped JSON files in one directory, at most {@code maxCheckpoints} of them (the oldest go first).
+ * Checkpoints as gzipped JSON files in one directory, in two pools: the operator's and the system's (at most
+ * {@code maxCheckpoints}) and those taken on behalf of visitors (at most {@code maxVisitorCheckpoints}); each pool
+ * drops its own oldest, so visitor traffic never pushes out a checkpoint that restores the operator's state.
  * Each is written to a temporary file and atomically renamed, so a crash leaves either the whole checkpoint or none.
  * An index of the metadata is read once at start, so listing never reads the states. Thread-safe.
  */
@@ -40,17 +43,24 @@ public final class CheckpointStore {
 
     private final Path directory;
     private final int maxCheckpoints;
+    private final int maxVisitorCheckpoints;
     private final Clock clock;
     private final TreeMap<String, CheckpointInfo> index = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
     private long counter;
 
     public CheckpointStore(Path directory, int maxCheckpoints, Clock clock) throws IOException {
-        if (maxCheckpoints < 1) {
+        this(directory, maxCheckpoints, maxCheckpoints, clock);
+    }
+
+    public CheckpointStore(Path directory, int maxCheckpoints, int maxVisitorCheckpoints, Clock clock)
+            throws IOException {
+        if (maxCheckpoints < 1 || maxVisitorCheckpoints < 1) {
             throw new IllegalArgumentException("maxCheckpoints must be positive");
         }
         this.directory = Files.createDirectories(directory);
         this.maxCheckpoints = maxCheckpoints;
+        this.maxVisitorCheckpoints = maxVisitorCheckpoints;
         this.clock = clock;
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".json.gz"))
@@ -75,9 +85,21 @@ public final class CheckpointStore {
         return save(reason, items, checksum, settings, memoryState, null);
     }
 
+    /** An operator's or the system's checkpoint; see {@link #save(String, int, String, Map, byte[], byte[], Origin)}. */
+    public CheckpointInfo save(
+            String reason,
+            int items,
+            String checksum,
+            Map<String, String> settings,
+            byte[] memoryState,
+            byte @Nullable [] hybridState) {
+        return save(reason, items, checksum, settings, memoryState, hybridState, Origin.OPERATOR);
+    }
+
     /**
      * As {@link #save(String, int, String, Map, byte[])}, plus the hybrid memory's state when there is one. The
-     * field is optional within version 1, so older checkpoints still load (without it).
+     * field is optional within version 1, so older checkpoints still load (without it). {@code origin} chooses the
+     * pool; the field is written only for a visitor's, and a file without it is the operator's.
      */
     public synchronized CheckpointInfo save(
             String reason,
@@ -85,7 +107,8 @@ public final class CheckpointStore {
             String checksum,
             Map<String, String> settings,
             byte[] memoryState,
-            byte @Nullable [] hybridState) {
+            byte @Nullable [] hybridState,
+            Origin origin) {
         Instant now = clock.instant();
         String id;
         do {
@@ -99,6 +122,9 @@ public final class CheckpointStore {
                 .put("createdAt", now.toString())
                 .put("items", items)
                 .put("checksum", checksum);
+        if (origin == Origin.VISITOR) {
+            root.put("origin", origin.label());
+        }
         ObjectNode s = root.putObject("settings");
         new TreeMap<>(settings).forEach(s::put);
         root.put("memoryState", Base64.getEncoder().encodeToString(memoryState));
@@ -116,9 +142,9 @@ public final class CheckpointStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target);
             }
-            CheckpointInfo info = new CheckpointInfo(id, reason, now, items, checksum, Files.size(target));
+            CheckpointInfo info = new CheckpointInfo(id, reason, now, items, checksum, Files.size(target), origin);
             index.put(id, info);
-            prune();
+            prune(origin, origin == Origin.VISITOR ? maxVisitorCheckpoints : maxCheckpoints);
             return info;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write checkpoint " + id, e);
@@ -157,11 +183,14 @@ public final class CheckpointStore {
         }
     }
 
-    private void prune() throws IOException {
-        while (index.size() > maxCheckpoints) {
-            String oldest = index.firstKey();
-            index.remove(oldest);
-            Files.deleteIfExists(directory.resolve(oldest + ".json.gz"));
+    private void prune(Origin pool, int max) throws IOException {
+        List<String> ids = index.values().stream()
+                .filter(i -> i.origin() == pool)
+                .map(CheckpointInfo::id)
+                .toList(); // ascending: the index is sorted by id, and ids sort by creation
+        for (int i = 0; i < ids.size() - max; i++) {
+            index.remove(ids.get(i));
+            Files.deleteIfExists(directory.resolve(ids.get(i) + ".json.gz"));
         }
     }
 
@@ -183,6 +212,7 @@ public final class CheckpointStore {
                 Instant.parse(root.path("createdAt").asString()),
                 root.path("items").asInt(),
                 root.path("checksum").asString(),
-                bytes);
+                bytes,
+                Origin.parse(root.path("origin").asText("")));
     }
 }

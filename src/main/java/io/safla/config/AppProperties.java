@@ -49,6 +49,15 @@ public record AppProperties(
         return spaceId != null && !spaceId.isBlank();
     }
 
+    /**
+     * Whether anyone on the internet may be using this instance: in production, and on a Space whatever
+     * ENVIRONMENT says. Engine-wide actions, imports and deleting or overwriting memories then need the operator
+     * token; in development and test off a Space everything stays open.
+     */
+    public boolean publicDeployment() {
+        return production() || onSpace();
+    }
+
     public Duration sessionTimeout() {
         return Duration.ofSeconds(sessionTimeoutSeconds);
     }

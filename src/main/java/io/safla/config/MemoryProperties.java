@@ -23,13 +23,18 @@ public record MemoryProperties(
      * @param dimensions 384 selects the all-MiniLM-L6-v2 model; other sizes use the hashing embedder
      * @param maxSize items kept before eviction
      * @param similarityMetric default metric for searches
+     * @param visitorShare share of {@code maxSize} that visitors' items may fill on a public deployment; a visitor's
+     *     new item evicts the least recently used visitor item, never an operator's or the seed's
      */
     public record Vector(
             @DefaultValue("384") @AllowedValues({384, 512, 768, 1024, 1536})
             int dimensions,
 
             @DefaultValue("1000") @Min(10) @Max(10000) int maxSize,
-            @DefaultValue("cosine") @NotNull SimilarityMetric similarityMetric) {}
+            @DefaultValue("cosine") @NotNull SimilarityMetric similarityMetric,
+
+            @DefaultValue("0.25") @DecimalMin("0.0") @DecimalMax("1.0")
+            double visitorShare) {}
 
     /**
      * @param maxEpisodes episodes kept before the oldest are dropped

@@ -42,7 +42,7 @@ final class MemoryCodec {
     record Stored(MemoryItem item, float[] vector) {}
 
     static byte[] encodePut(MemoryItem item, float[] vector) {
-        ObjectNode node = itemNode(item);
+        ObjectNode node = storedNode(item);
         node.put("vector", vectorToBase64(vector));
         return bytes(node);
     }
@@ -68,7 +68,7 @@ final class MemoryCodec {
                 .put("dimension", dimension);
         ArrayNode array = root.putArray("items");
         for (Stored s : items) {
-            ObjectNode node = itemNode(s.item());
+            ObjectNode node = storedNode(s.item());
             node.put("vector", vectorToBase64(s.vector()));
             array.add(node);
         }
@@ -127,14 +127,6 @@ final class MemoryCodec {
         for (JsonNode node : items) {
             String where = "items[" + index++ + "]";
             String text = node.path("text").asText("");
-            if (text.isBlank()) {
-                problems.add(where + ".text: must not be blank");
-                continue;
-            }
-            if (text.length() > maxTextLength) {
-                problems.add(where + ".text: longer than " + maxTextLength + " characters");
-                continue;
-            }
             try {
                 MemoryType type = node.hasNonNull("type")
                         ? MemoryType.parse(node.get("type").asString())
@@ -157,12 +149,35 @@ final class MemoryCodec {
                 node.path("metadata")
                         .properties()
                         .forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
-                out.add(new NewMemory(id, text, type, tags, importance, createdAt, metadata));
+                NewMemory memory = new NewMemory(id, text, type, tags, importance, createdAt, metadata);
+                List<MemoryRules.Problem> broken = MemoryRules.check(memory);
+                if (text.length() > maxTextLength && broken.isEmpty()) {
+                    broken = List.of(
+                            new MemoryRules.Problem("text", "must be at most " + maxTextLength + " characters"));
+                }
+                if (broken.isEmpty()) {
+                    out.add(memory);
+                } else {
+                    broken.forEach(p -> problems.add(where + "." + p));
+                }
             } catch (RuntimeException e) {
                 problems.add(where + ": " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /**
+     * The log's and snapshot's item: the export's fields plus the owner, written only for a visitor's item, so an
+     * operator's item encodes (and checksums) exactly as before ownership was recorded, and a missing field reads as
+     * the operator's.
+     */
+    private static ObjectNode storedNode(MemoryItem item) {
+        ObjectNode node = itemNode(item);
+        if (item.origin() == Origin.VISITOR) {
+            node.put("origin", item.origin().label());
+        }
+        return node;
     }
 
     private static ObjectNode itemNode(MemoryItem item) {
@@ -193,7 +208,8 @@ final class MemoryCodec {
                 tags,
                 node.path("importance").asDouble(),
                 Instant.parse(node.path("createdAt").asString()),
-                metadata);
+                metadata,
+                Origin.parse(node.path("origin").asText("")));
     }
 
     static String vectorToBase64(float[] vector) {

@@ -90,6 +90,7 @@ public final class MemoryEngine implements AutoCloseable {
     private volatile VectorStore store;
     private volatile @Nullable Freeze freeze;
     private volatile int embedBatchSize = DEFAULT_EMBED_BATCH;
+    private volatile double visitorShare = 1.0;
 
     /** Why and since when writes are frozen. */
     public record Freeze(String reason, Instant since) {}
@@ -148,13 +149,57 @@ public final class MemoryEngine implements AutoCloseable {
         this.embedBatchSize = batchSize;
     }
 
-    /** Embeds and stores one item; returns it once it is durable. */
-    public MemoryItem add(NewMemory memory) {
-        return addAll(List.of(memory)).get(0);
+    public double visitorShare() {
+        return visitorShare;
     }
 
-    /** Embeds in batches and stores all, with a single sync; returns the stored items in order. */
+    /**
+     * The share of the capacity that visitors' items may fill, in [0, 1] (1, the default, bounds them only by the
+     * capacity). A per-call knob like the batch size: it decides which item a new one evicts and changes no stored
+     * item.
+     */
+    public void setVisitorShare(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("visitor share must be in [0, 1], got " + share);
+        }
+        this.visitorShare = share;
+    }
+
+    /** How many visitors' items may be stored at once: the visitor share of the capacity. */
+    public int visitorCapacity() {
+        return (int) Math.floor(visitorShare * config.capacity());
+    }
+
+    /** How many stored items visitors added. */
+    public int visitorItems() {
+        return (int) items.values().stream()
+                .filter(i -> i.origin() == Origin.VISITOR)
+                .count();
+    }
+
+    /** Embeds and stores one item as the operator's; returns it once it is durable. */
+    public MemoryItem add(NewMemory memory) {
+        return add(memory, Origin.OPERATOR);
+    }
+
+    /** Embeds and stores one item owned by {@code origin}; returns it once it is durable. */
+    public MemoryItem add(NewMemory memory, Origin origin) {
+        return addAll(List.of(memory), origin).get(0);
+    }
+
+    /** Embeds in batches and stores all as the operator's, with a single sync; returns the stored items in order. */
     public List<MemoryItem> addAll(List<NewMemory> memories) {
+        return addAll(memories, Origin.OPERATOR);
+    }
+
+    /**
+     * Embeds in batches and stores all, owned by {@code origin}, with a single sync; returns the stored items in
+     * order. Room is made by eviction: a visitor's new item evicts the least recently used visitor item once
+     * visitors hold {@link #visitorCapacity()} items or the store is full, and never an operator's item (when the
+     * store is full of those, a visitor's write is refused with {@link MemoryFullException}); an operator's new item
+     * evicts the least recently used visitor item while there is one, and otherwise what the eviction policy picks.
+     */
+    public List<MemoryItem> addAll(List<NewMemory> memories, Origin origin) {
         requireWritable();
         for (NewMemory m : memories) {
             validateText(m.text());
@@ -169,6 +214,9 @@ public final class MemoryEngine implements AutoCloseable {
         }
         lock.writeLock().lock();
         try {
+            if (origin == Origin.VISITOR) {
+                requireRoomForVisitors(memories);
+            }
             List<MemoryItem> stored = new ArrayList<>(memories.size());
             List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
             for (int i = 0; i < memories.size(); i++) {
@@ -176,7 +224,14 @@ public final class MemoryEngine implements AutoCloseable {
                 Instant created = m.createdAt() != null ? m.createdAt() : clock.instant();
                 String id = m.id() != null ? m.id() : nextId();
                 MemoryItem item =
-                        new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created, m.metadata());
+                        new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created, m.metadata(), origin);
+                if (!items.containsKey(id)) {
+                    makeRoomFor(origin).ifPresent(victim -> {
+                        items.remove(victim);
+                        store.delete(victim);
+                        entries.add(Map.entry("delete", MemoryCodec.encodeDelete(victim)));
+                    });
+                }
                 Optional<String> evicted = putInStore(item, vectors.get(i));
                 entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
                 evicted.ifPresent(e -> entries.add(Map.entry("delete", MemoryCodec.encodeDelete(e))));
@@ -192,6 +247,37 @@ public final class MemoryEngine implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Refuses, before anything changes, a visitor's write that could only be stored by evicting an operator's item:
+     * no visitor share at all, or a full store without a visitor item to evict.
+     */
+    private void requireRoomForVisitors(List<NewMemory> memories) {
+        boolean adds = memories.stream().anyMatch(m -> m.id() == null || !items.containsKey(m.id()));
+        if (!adds) {
+            return;
+        }
+        if (visitorCapacity() == 0) {
+            throw new MemoryFullException("Visitors cannot add memories here: the operator has set no room for them.");
+        }
+        if (items.size() >= config.capacity() && visitorItems() == 0) {
+            throw new MemoryFullException("The memory is full of the operator's items; a visitor's memory would"
+                    + " evict one, so it was not stored.");
+        }
+    }
+
+    /** The visitor item to evict before a new item of {@code origin} is stored, if one must go. */
+    private Optional<String> makeRoomFor(Origin origin) {
+        boolean full = items.size() >= config.capacity();
+        boolean visitorsAtCap = origin == Origin.VISITOR && visitorItems() >= visitorCapacity();
+        if (!full && !visitorsAtCap) {
+            return Optional.empty();
+        }
+        return store.leastRecentlyUsed(id -> {
+            MemoryItem item = items.get(id);
+            return item != null && item.origin() == Origin.VISITOR;
+        });
     }
 
     public Optional<MemoryItem> get(String id) {
@@ -383,8 +469,13 @@ public final class MemoryEngine implements AutoCloseable {
                 problems.isEmpty() ? memories.size() : 0, problems.subList(0, Math.min(problems.size(), 50)));
     }
 
-    /** Validates the whole file first and changes nothing unless every item is valid. */
+    /** Validates the whole file first and changes nothing unless every item is valid; the items are the operator's. */
     public ImportReport importJson(byte[] json) {
+        return importJson(json, Origin.OPERATOR);
+    }
+
+    /** As {@link #importJson(byte[])}, the items owned by {@code origin}. */
+    public ImportReport importJson(byte[] json, Origin origin) {
         List<String> problems = new ArrayList<>();
         List<NewMemory> memories = MemoryCodec.decodeImport(json, MAX_TEXT_LENGTH, problems);
         if (!problems.isEmpty()) {
@@ -396,7 +487,7 @@ public final class MemoryEngine implements AutoCloseable {
                     List.of("the file holds " + memories.size() + " items, more than the capacity of "
                             + config.capacity()));
         }
-        addAll(memories);
+        addAll(memories, origin);
         return new ImportReport(memories.size(), List.of());
     }
 
@@ -443,8 +534,9 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     /**
-     * Applies new capacity and cache settings: the store is rebuilt with the same vectors (no re-embedding), keeping
-     * the most recently used items if the capacity shrinks; the search cache starts empty.
+     * Applies new capacity and cache settings: the store is rebuilt with the same vectors (no re-embedding); if the
+     * capacity shrinks, visitors' items go first and then the operator's, least recently used first; the search
+     * cache starts empty.
      */
     public void reconfigure(Config next) {
         requireWritable();
@@ -456,10 +548,20 @@ public final class MemoryEngine implements AutoCloseable {
                 VectorStore rebuilt = newStore(store.dimension());
                 List<StoredItem> all = store.snapshot();
                 int skip = Math.max(0, all.size() - next.capacity());
+                // visitors' items go first (least recently used first), then the operator's
+                java.util.Set<String> dropped = new java.util.HashSet<>();
+                for (Origin pass : List.of(Origin.VISITOR, Origin.OPERATOR)) {
+                    for (StoredItem s : all) {
+                        MemoryItem item = items.get(s.id());
+                        if (dropped.size() < skip && item != null && item.origin() == pass) {
+                            dropped.add(s.id());
+                        }
+                    }
+                }
                 List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
                 for (int i = 0; i < all.size(); i++) {
                     StoredItem s = all.get(i);
-                    if (i < skip) {
+                    if (dropped.contains(s.id())) {
                         items.remove(s.id());
                         entries.add(Map.entry("delete", MemoryCodec.encodeDelete(s.id())));
                     } else {

@@ -17,6 +17,7 @@ import java.util.TreeSet;
  * @param importance in [0, 1]; drives eviction under the lowest-importance policy and consolidation
  * @param createdAt when it was stored
  * @param metadata free-form string pairs (sorted)
+ * @param origin who added it; only visitors' items are evicted to make room for a visitor
  */
 public record MemoryItem(
         String id,
@@ -25,13 +26,27 @@ public record MemoryItem(
         Set<String> tags,
         double importance,
         Instant createdAt,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Origin origin) {
+
+    /** An operator's (or the seed's) item. */
+    public MemoryItem(
+            String id,
+            String text,
+            MemoryType type,
+            Set<String> tags,
+            double importance,
+            Instant createdAt,
+            Map<String, String> metadata) {
+        this(id, text, type, tags, importance, createdAt, metadata, Origin.OPERATOR);
+    }
 
     public MemoryItem {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(origin, "origin");
         if (id.isBlank() || id.length() > 128) {
             throw new IllegalArgumentException("id must be 1-128 characters");
         }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 @Constraint(validatedBy = SafeText.Validator.class)
 public @interface SafeText {
 
-    String message() default
-            "contains potentially dangerous content (script, event handler, javascript: URL, eval or exec)";
+    String MESSAGE = "contains potentially dangerous content (script, event handler, javascript: URL, eval or exec)";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -40,6 +41,11 @@ public @interface SafeText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
+            return isSafe(value);
+        }
+
+        /** The rule itself, for callers outside Bean Validation (see {@link MemoryRules}). */
+        public static boolean isSafe(String value) {
             return value == null
                     || DANGEROUS.stream().noneMatch(p -> p.matcher(value).find());
         }

@@ -83,6 +83,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.LOCKED).body(problem);
     }
 
+    @ExceptionHandler(io.safla.memory.service.OperatorRequiredException.class)
+    ResponseEntity<ProblemDetail> operatorOnly(io.safla.memory.service.OperatorRequiredException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setTitle("Operator token required");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(io.safla.memory.service.ImportTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(io.safla.memory.service.ImportTooLargeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Import too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(io.safla.memory.MemoryFullException.class)
+    ResponseEntity<ProblemDetail> full(io.safla.memory.MemoryFullException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Memory full");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** The stored-memory rules ({@code MemoryRules}), with one entry per broken rule like a bad request body. */
+    @ExceptionHandler(io.safla.memory.service.InvalidMemoryException.class)
+    ResponseEntity<ProblemDetail> invalidMemory(io.safla.memory.service.InvalidMemoryException ex) {
+        List<FieldProblem> errors = ex.problems().stream()
+                .map(p -> new FieldProblem(p.field(), p.message()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request has " + errors.size() + " invalid field(s).");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());

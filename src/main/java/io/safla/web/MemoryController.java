@@ -6,11 +6,13 @@ import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryStats;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
-import io.safla.memory.SafeText;
+import io.safla.memory.Origin;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.memory.service.MemoryService;
+import io.safla.memory.service.WritePolicy;
 import io.safla.memory.vector.Metric;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,8 +21,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,30 +55,29 @@ class MemoryController {
 
     private final MemoryService memory;
     private final CheckpointService checkpoints;
+    private final WritePolicy policy;
 
-    MemoryController(MemoryService memory, CheckpointService checkpoints) {
+    MemoryController(MemoryService memory, CheckpointService checkpoints, WritePolicy policy) {
         this.memory = memory;
         this.checkpoints = checkpoints;
+        this.policy = policy;
     }
 
+    /**
+     * The add API's body. Its shape is checked here; what may be stored (text, tags, metadata) is checked by the
+     * service against {@code MemoryRules}, the rules every door (imports included) applies, and reported the same way.
+     */
     record AddRequest(
-            @NotBlank(message = "must not be blank")
-            @Size(
-                    max = MemoryService.MAX_TEXT_LENGTH,
-                    message = "must be at most " + MemoryService.MAX_TEXT_LENGTH + " characters")
-            @SafeText
-            String text,
+            @Nullable String text,
 
             @Nullable @Pattern(regexp = "(?i)" + TYPES, message = "must be one of vector, episodic, semantic, working")
             String type,
 
-            @Nullable @Size(max = 20, message = "at most 20 tags")
-            List<@NotBlank @Size(max = 64) String> tags,
+            @Nullable List<String> tags,
 
             @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double importance,
 
-            @Nullable @Size(max = 20, message = "at most 20 entries")
-            Map<String, @Size(max = 500) String> metadata) {}
+            @Nullable Map<String, String> metadata) {}
 
     record Created(String id) {}
 
@@ -105,16 +109,18 @@ class MemoryController {
     record ImportAnswer(int imported) {}
 
     @PostMapping("/items")
-    ResponseEntity<Created> add(@Valid @RequestBody AddRequest body) {
+    ResponseEntity<Created> add(@Valid @RequestBody AddRequest body, HttpServletRequest request) {
         MemoryType type = body.type() == null ? MemoryType.VECTOR : MemoryType.parse(body.type());
-        MemoryItem item = memory.add(new NewMemory(
-                null,
-                body.text(),
-                type,
-                body.tags() == null ? Set.of() : Set.copyOf(body.tags()),
-                body.importance() == null ? 0.5 : body.importance(),
-                null,
-                body.metadata()));
+        MemoryItem item = memory.add(
+                new NewMemory(
+                        null,
+                        body.text(),
+                        type,
+                        body.tags() == null ? Set.of() : nonNull(body.tags()),
+                        body.importance() == null ? 0.5 : body.importance(),
+                        null,
+                        body.metadata() == null ? Map.of() : nonNull(body.metadata())),
+                caller(request));
         return ResponseEntity.created(URI.create("/api/memory/items/" + item.id()))
                 .body(new Created(item.id()));
     }
@@ -125,8 +131,8 @@ class MemoryController {
     }
 
     @DeleteMapping("/items/{id}")
-    ResponseEntity<?> delete(@PathVariable String id) {
-        return memory.delete(id) ? ResponseEntity.noContent().build() : notFound(id);
+    ResponseEntity<?> delete(@PathVariable String id, HttpServletRequest request) {
+        return memory.delete(id, caller(request)) ? ResponseEntity.noContent().build() : notFound(id);
     }
 
     @PostMapping("/search")
@@ -170,12 +176,19 @@ class MemoryController {
     }
 
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> importItems(@RequestBody byte[] json) {
-        MemoryEngine.ImportReport check = memory.validateImport(json);
-        if (check.applied()) {
-            checkpoints.create("before bulk import");
+    ResponseEntity<?> importItems(HttpServletRequest request) throws IOException {
+        Origin by = caller(request);
+        // the policy first, so a visitor's file is not even read; then at most one byte over the limit is read
+        policy.requireOperator(by, "Importing memories");
+        byte[] json;
+        try (InputStream in = request.getInputStream()) {
+            json = in.readNBytes(WritePolicy.MAX_IMPORT_BYTES + 1);
         }
-        MemoryEngine.ImportReport report = check.applied() ? memory.importJson(json) : check;
+        MemoryEngine.ImportReport check = memory.validateImport(json, by);
+        if (check.applied()) {
+            checkpoints.create("before bulk import", by);
+        }
+        MemoryEngine.ImportReport report = check.applied() ? memory.importJson(json, by) : check;
         if (!report.applied()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST,
@@ -193,6 +206,23 @@ class MemoryController {
             return ResponseEntity.badRequest().body(problem);
         }
         return ResponseEntity.ok(new ImportAnswer(report.imported()));
+    }
+
+    /** JSON nulls as empty strings, so the rules report them instead of the collections refusing them. */
+    private static Set<String> nonNull(List<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        tags.forEach(t -> out.add(t == null ? "" : t));
+        return out;
+    }
+
+    private static Map<String, String> nonNull(Map<String, String> metadata) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        metadata.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+
+    private Origin caller(HttpServletRequest request) {
+        return policy.caller(request.getHeader(WritePolicy.TOKEN_HEADER));
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String id) {

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Engine-wide actions (rollback, emergency stop, checkpoints) change what every visitor sees, so in production they
- * need the operator token in {@code X-Admin-Token}; in development and test they are open.
+ * Engine-wide actions (rollback, emergency stop, checkpoints) change what every visitor sees, so on a public
+ * deployment (production, or on a Space: {@link AppProperties#publicDeployment()}, the rule {@code WritePolicy} uses
+ * for imports and deletes too) they need the operator token in {@code X-Admin-Token}; in development and test off a
+ * Space they are open.
  */
 @Component
 class OperatorGuard {
 
-    static final String HEADER = "X-Admin-Token";
+    static final String HEADER = io.safla.memory.service.WritePolicy.TOKEN_HEADER;
 
     private final AppProperties app;
     private final OperatorService operator;
@@ -25,7 +27,7 @@ class OperatorGuard {
     }
 
     void require(HttpServletRequest request) {
-        if (!app.production()) {
+        if (!app.publicDeployment()) {
             return;
         }
         if (!operator.enabled()) {

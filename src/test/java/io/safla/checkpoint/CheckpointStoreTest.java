@@ -84,4 +84,30 @@ class CheckpointStoreTest {
         assertThat(second.list()).containsExactly(info);
         assertThat(second.problems()).singleElement().asString().contains("cp-9999999999999-0002");
     }
+
+    @Test
+    void visitorCheckpoints_arePrunedInTheirOwnPool_andNeverPushOutTheOperators() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, 3, 2, clock);
+        byte[] state = "operator state".getBytes(StandardCharsets.UTF_8);
+        CheckpointInfo operator = store.save("taken by the operator", 210, "c0", Map.of(), state);
+
+        for (int i = 0; i < 25; i++) {
+            store.save(
+                    "before bulk import", 1, "v" + i, Map.of(), new byte[] {1}, null, io.safla.memory.Origin.VISITOR);
+        }
+
+        assertThat(store.list()).extracting(CheckpointInfo::id).contains(operator.id());
+        assertThat(store.list())
+                .filteredOn(i -> i.origin() == io.safla.memory.Origin.VISITOR)
+                .extracting(CheckpointInfo::checksum)
+                .containsExactly("v24", "v23");
+        assertThat(store.load(operator.id()).orElseThrow().memoryState()).isEqualTo(state);
+        // the pool is recorded in the file: a restart keeps it, and a file without it is the operator's
+        assertThat(new CheckpointStore(dir, 3, 2, clock).list())
+                .extracting(CheckpointInfo::origin)
+                .containsExactly(
+                        io.safla.memory.Origin.VISITOR,
+                        io.safla.memory.Origin.VISITOR,
+                        io.safla.memory.Origin.OPERATOR);
+    }
 }

@@ -44,10 +44,25 @@ abstract class ApiTestSupport {
         memory.load();
     }
 
+    /** The test contexts' {@code ADMIN_TOKEN} (src/test/resources/config/application.properties). */
+    static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+
     HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, null);
+    }
+
+    /** As the operator: on this Space imports and deletes need the token. */
+    HttpResponse<String> sendAsOperator(String method, String path, String body) throws Exception {
+        return send(method, path, body, OPERATOR_TOKEN);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", clientAddress);
+        if (token != null) {
+            request.header("X-Admin-Token", token);
+        }
         request.method(
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Shares SecurityHeadersTest's context (environment "test": engine-wide actions need no token). */
+/**
+ * Shares SecurityHeadersTest's context: a Space, so engine-wide actions and imports need the operator token, which
+ * these tests, acting as the operator, send.
+ */
 @AutoConfigureMetrics
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,6 +46,7 @@ class CheckpointApiTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .header("Content-Type", "application/json")
+                                .header("X-Admin-Token", "test-operator-token-0123456789")
                                 .method(
                                         method,
                                         body == null
@@ -92,6 +96,7 @@ class CheckpointApiTest {
         HttpResponse<byte[]> r = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/system/backup"))
+                                .header("X-Admin-Token", "test-operator-token-0123456789")
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());

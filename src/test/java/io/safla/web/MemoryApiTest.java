@@ -43,11 +43,14 @@ class MemoryApiTest extends ApiTestSupport {
                         .asBoolean())
                 .isTrue();
 
-        assertThat(send("DELETE", "/api/memory/items/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/memory/items/" + id, null).statusCode()).isEqualTo(403);
+        assertThat(sendAsOperator("DELETE", "/api/memory/items/" + id, null).statusCode())
+                .isEqualTo(204);
         HttpResponse<String> gone = send("GET", "/api/memory/items/" + id, null);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).contains("No memory with id");
-        assertThat(send("DELETE", "/api/memory/items/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(sendAsOperator("DELETE", "/api/memory/items/" + id, null).statusCode())
+                .isEqualTo(404);
     }
 
     @ParameterizedTest
@@ -109,7 +112,7 @@ class MemoryApiTest extends ApiTestSupport {
                 .get("count")
                 .asInt();
         HttpResponse<String> bad =
-                send("POST", "/api/memory/import", "{\"items\": [{\"text\": \"fine\"}, {\"text\": \"\"}]}");
+                sendAsOperator("POST", "/api/memory/import", "{\"items\": [{\"text\": \"fine\"}, {\"text\": \"\"}]}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Nothing was imported").contains("items[1].text");
         assertThat(json.readTree(send("GET", "/api/memory/stats", null).body())
@@ -117,7 +120,7 @@ class MemoryApiTest extends ApiTestSupport {
                         .asInt())
                 .isEqualTo(before);
 
-        HttpResponse<String> good = send(
+        HttpResponse<String> good = sendAsOperator(
                 "POST",
                 "/api/memory/import",
                 "{\"items\": [{\"text\": \"Imported fact one.\"}, {\"text\": \"Imported fact two.\", \"type\": \"episodic\"}]}");

@@ -9,6 +9,7 @@ import io.safla.config.PerformanceProperties;
 import io.safla.config.RateLimitProperties;
 import io.safla.config.SafetyProperties;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.Origin;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
 import io.safla.memory.service.StateCheckpoints;
@@ -33,6 +34,8 @@ public class CheckpointService implements StateCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
     static final int MAX_CHECKPOINTS = 20;
+    /** Checkpoints kept in the visitors' own pool (docs/deployment.md, "Checkpoints"). */
+    static final int MAX_VISITOR_CHECKPOINTS = 10;
 
     private final MemoryService memory;
     private final HybridMemoryService hybrid;
@@ -52,7 +55,8 @@ public class CheckpointService implements StateCheckpoints {
             throws IOException {
         this.memory = memory;
         this.hybrid = hybrid;
-        this.store = new CheckpointStore(app.dataDir().resolve("checkpoints"), MAX_CHECKPOINTS, clock);
+        this.store = new CheckpointStore(
+                app.dataDir().resolve("checkpoints"), MAX_CHECKPOINTS, MAX_VISITOR_CHECKPOINTS, clock);
         store.problems().forEach(p -> log.warn("Checkpoints: {}", p));
         Map<String, String> s = new LinkedHashMap<>();
         s.put("memory", json.writeValueAsString(memorySettings));
@@ -78,15 +82,22 @@ public class CheckpointService implements StateCheckpoints {
         return create(reason).id();
     }
 
+    /** An operator's or the system's checkpoint; see {@link #create(String, Origin)}. */
+    public CheckpointInfo create(String reason) {
+        return create(reason, Origin.OPERATOR);
+    }
+
     /**
      * Saves the engine's items and vectors, the settings in force and, once it is loaded, the hybrid memory
-     * (episodes, concepts and relations, working items, consolidator state).
+     * (episodes, concepts and relations, working items, consolidator state). A checkpoint taken on behalf of a
+     * visitor ({@code by}) goes to the visitors' own pool of {@value #MAX_VISITOR_CHECKPOINTS}, so visitor traffic
+     * never prunes the operator's and the system's {@value #MAX_CHECKPOINTS}.
      */
-    public CheckpointInfo create(String reason) {
+    public CheckpointInfo create(String reason, Origin by) {
         MemoryEngine engine = memory.engine();
         byte[] hybridState = hybrid.ready() ? hybrid.exportState() : null;
         CheckpointInfo info =
-                store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState(), hybridState);
+                store.save(reason, engine.size(), engine.checksum(), settings, engine.exportState(), hybridState, by);
         log.info(
                 "Checkpoint {} taken ({}): {} items{}",
                 info.id(),

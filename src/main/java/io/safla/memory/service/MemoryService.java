@@ -8,8 +8,10 @@ import io.safla.embedding.EmbedderFactory;
 import io.safla.embedding.service.ActiveEmbedder;
 import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryItem;
+import io.safla.memory.MemoryRules;
 import io.safla.memory.MemoryStats;
 import io.safla.memory.NewMemory;
+import io.safla.memory.Origin;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
 import io.safla.memory.persistence.DurableLog;
@@ -69,6 +71,7 @@ public class MemoryService implements ClearableCache {
     private volatile long loadMillis;
 
     private final ActiveEmbedder embedders;
+    private final WritePolicy policy;
 
     MemoryService(
             AppProperties app,
@@ -76,8 +79,10 @@ public class MemoryService implements ClearableCache {
             PerformanceProperties performance,
             ActiveEmbedder embedders,
             List<DemoSeeder> seeders,
+            WritePolicy policy,
             Clock clock) {
         this.app = app;
+        this.policy = policy;
         this.embedders = embedders;
         this.memory = memory;
         this.performance = performance;
@@ -115,6 +120,7 @@ public class MemoryService implements ClearableCache {
                     durable,
                     clock);
             loaded.setEmbedBatchSize(performance.batchSize());
+            loaded.setVisitorShare(memory.vector().visitorShare());
             log.info(
                     "Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}",
                     loaded.size(),
@@ -208,22 +214,36 @@ public class MemoryService implements ClearableCache {
     /** The longest text one memory may hold. */
     public static final int MAX_TEXT_LENGTH = MemoryEngine.MAX_TEXT_LENGTH;
 
-    /** Stores a new memory and returns it as stored (with its id and time). */
-    public MemoryItem add(NewMemory memory) {
-        return engine().add(memory);
+    /**
+     * Stores a new memory owned by {@code by} and returns it as stored (with its id and time). The memory must meet
+     * {@link MemoryRules} ({@link InvalidMemoryException} otherwise), and reusing an existing id (an overwrite)
+     * needs the operator ({@link OperatorRequiredException}).
+     */
+    public MemoryItem add(NewMemory memory, Origin by) {
+        List<MemoryRules.Problem> problems = MemoryRules.check(memory);
+        if (!problems.isEmpty()) {
+            throw new InvalidMemoryException(problems);
+        }
+        MemoryEngine current = engine();
+        if (memory.id() != null && current.get(memory.id()).isPresent()) {
+            policy.requireOperator(by, "Replacing an existing memory (id " + memory.id() + ")");
+        }
+        return current.add(memory, by);
     }
 
     public Optional<MemoryItem> get(String id) {
         return engine().get(id);
     }
 
-    /** Deletes one memory; false when there was none with that id. */
-    public boolean delete(String id) {
+    /** Deletes one memory; false when there was none with that id. Needs the operator on a public deployment. */
+    public boolean delete(String id, Origin by) {
+        policy.requireOperator(by, "Deleting a memory");
         return engine().delete(id);
     }
 
-    /** Deletes the memories with these ids and returns how many existed. */
-    public int deleteAll(List<String> ids) {
+    /** Deletes the memories with these ids and returns how many existed. Needs the operator on a public deployment. */
+    public int deleteAll(List<String> ids, Origin by) {
+        policy.requireOperator(by, "Deleting memories");
         return engine().deleteAll(ids);
     }
 
@@ -258,14 +278,29 @@ public class MemoryService implements ClearableCache {
         return engine().exportCsv();
     }
 
-    /** Checks an export file without applying it. */
-    public MemoryEngine.ImportReport validateImport(byte[] json) {
+    /**
+     * Checks an export file without applying it: at most {@link WritePolicy#MAX_IMPORT_BYTES}
+     * ({@link ImportTooLargeException}), and every item meeting {@link MemoryRules}. Importing needs the operator on
+     * a public deployment ({@link OperatorRequiredException}), so the check does too.
+     */
+    public MemoryEngine.ImportReport validateImport(byte[] json, Origin by) {
+        requireImportable(json, by);
         return engine().validateImport(json);
     }
 
-    /** Applies an export file whole, or nothing of it when any item is invalid. */
-    public MemoryEngine.ImportReport importJson(byte[] json) {
-        return engine().importJson(json);
+    /** Applies an export file whole, or nothing of it when any item is invalid; the rules of {@link #validateImport}. */
+    public MemoryEngine.ImportReport importJson(byte[] json, Origin by) {
+        requireImportable(json, by);
+        return engine().importJson(json, by);
+    }
+
+    private void requireImportable(byte[] json, Origin by) {
+        // an import replaces items by id and can fill the whole capacity: the operator's, on a public deployment
+        policy.requireOperator(by, "Importing memories");
+        if (json.length > WritePolicy.MAX_IMPORT_BYTES) {
+            throw new ImportTooLargeException("The import file is " + json.length + " bytes; at most "
+                    + WritePolicy.MAX_IMPORT_BYTES + " bytes are accepted.");
+        }
     }
 
     public boolean ready() {

@@ -243,6 +243,25 @@ public final class VectorStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The least recently used id that {@code eligible} accepts, walking from the least recently used end and
+     * stopping at the first match; not an access. For callers that must choose among a subset (e.g. only visitors'
+     * items) before they {@link #delete} it themselves.
+     */
+    public Optional<String> leastRecentlyUsed(java.util.function.Predicate<String> eligible) {
+        lock.readLock().lock();
+        try {
+            for (int r = tail; r >= 0; r = prev[r]) {
+                if (eligible.test(ids[r])) {
+                    return Optional.of(ids[r]);
+                }
+            }
+            return Optional.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Ids from least to most recently used (the LRU eviction order); a snapshot. */
     public List<String> idsByRecency() {
         lock.readLock().lock();

@@ -5,8 +5,8 @@ import io.safla.config.AppProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether this visitor may make engine-wide changes (settings, rollback, emergency stop): always outside production;
- * in production only after unlocking with {@code ADMIN_TOKEN} on the operator page.
+ * Whether this visitor may make engine-wide changes (settings, rollback, emergency stop): always off a public
+ * deployment; on one (production, or on a Space) only after unlocking with {@code ADMIN_TOKEN} on the operator page.
  */
 @Component
 public class OperatorAccess {
@@ -20,7 +20,7 @@ public class OperatorAccess {
     }
 
     public boolean engineWideAllowed() {
-        return !app.production() || unlocked();
+        return !app.publicDeployment() || unlocked();
     }
 
     public boolean unlocked() {

@@ -26,13 +26,19 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.safla.checkpoint.service.CheckpointService;
 import io.safla.memory.MemoryEngine;
+import io.safla.memory.MemoryFullException;
 import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
+import io.safla.memory.Origin;
 import io.safla.memory.SafeText;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.service.EngineUnavailableException;
+import io.safla.memory.service.ImportTooLargeException;
 import io.safla.memory.service.MemoryService;
+import io.safla.memory.service.OperatorRequiredException;
+import io.safla.memory.service.WritePolicy;
+import io.safla.ui.kit.OperatorAccess;
 import io.safla.ui.kit.VisitorActions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -55,7 +61,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The memory browser: filters, paging, add form, bulk delete with confirmation, export and import. */
+/**
+ * The memory browser: filters, paging, add form, bulk delete with confirmation, export and import. Deleting and
+ * importing follow {@link WritePolicy}: on a public deployment they are disabled until the operator unlocks, and a
+ * note says why.
+ */
 class MemoryBrowserPanel extends VerticalLayout {
 
     /** What the add form submits; the seed's rules for interactive input. */
@@ -79,6 +89,10 @@ class MemoryBrowserPanel extends VerticalLayout {
     private final CheckpointService checkpoints;
     private final VisitorActions actions;
     private final Validator validator;
+    private final WritePolicy policy;
+    private final OperatorAccess access;
+    final Span accessNote = new Span();
+    final Upload upload = new Upload();
     final ComboBox<String> typeFilter = new ComboBox<>("Type");
     final TextField tagFilter = new TextField("Tag");
     final NumberField minImportance = new NumberField("Importance at least");
@@ -94,11 +108,18 @@ class MemoryBrowserPanel extends VerticalLayout {
     final Button add = new Button("Add memory");
 
     MemoryBrowserPanel(
-            MemoryService memory, CheckpointService checkpoints, VisitorActions actions, Validator validator) {
+            MemoryService memory,
+            CheckpointService checkpoints,
+            VisitorActions actions,
+            Validator validator,
+            WritePolicy policy,
+            OperatorAccess access) {
         this.memory = memory;
         this.checkpoints = checkpoints;
         this.actions = actions;
         this.validator = validator;
+        this.policy = policy;
+        this.access = access;
         setPadding(false);
         add(createFilters(), createToolbar(), createGrid(), createAddForm());
         refresh();
@@ -138,19 +159,34 @@ class MemoryBrowserPanel extends VerticalLayout {
                 "safla-memory.csv",
                 "text/csv;charset=utf-8",
                 () -> memory.exportCsv().getBytes(StandardCharsets.UTF_8));
-        Upload upload = new Upload();
         upload.setId("import-upload");
         upload.setAcceptedFileTypes("application/json", ".json");
-        upload.setMaxFileSize(20 * 1024 * 1024);
+        upload.setMaxFileSize(WritePolicy.MAX_IMPORT_BYTES);
         upload.setDropAllowed(false);
         upload.setUploadButton(new Button("Import JSON"));
         UI ui = UI.getCurrent();
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> importFile(bytes))));
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
-        HorizontalLayout toolbar = new HorizontalLayout(count, deleteSelected, json, csv, upload);
+        boolean operator = policy.mayChangeOthers(caller());
+        upload.setEnabled(operator);
+        accessNote.setId("browser-access-note");
+        accessNote.addClassName("lock-note");
+        accessNote.setVisible(!operator);
+        accessNote.setText(
+                operator
+                        ? ""
+                        : "Deleting and importing memories need " + policy.reason() + " What you add is kept as yours"
+                                + " in the visitors' share of the memory; when that share is full, the visitors' least"
+                                + " recently used memories make room, never the operator's.");
+        HorizontalLayout toolbar = new HorizontalLayout(count, deleteSelected, json, csv, upload, accessNote);
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWrap(true);
         return toolbar;
+    }
+
+    /** Who this session is to the write policy: the operator once unlocked (or off a public deployment). */
+    private Origin caller() {
+        return policy.caller(access.unlocked());
     }
 
     private static Anchor download(String label, String name, String type, java.util.function.Supplier<byte[]> body) {
@@ -195,7 +231,7 @@ class MemoryBrowserPanel extends VerticalLayout {
         grid.setAriaLabel("Stored memories");
         grid.setHeight("480px");
         grid.addSelectionListener(e -> {
-            deleteSelected.setEnabled(!e.getAllSelectedItems().isEmpty());
+            deleteSelected.setEnabled(!e.getAllSelectedItems().isEmpty() && policy.mayChangeOthers(caller()));
             deleteSelected.setText(
                     e.getAllSelectedItems().isEmpty()
                             ? "Delete selected"
@@ -296,13 +332,17 @@ class MemoryBrowserPanel extends VerticalLayout {
         actions.run("memory.add", () -> {
             try {
                 MemoryItem item = memory.add(
-                        new NewMemory(null, form.text(), form.type(), form.tags(), form.importance(), null, Map.of()));
+                        new NewMemory(null, form.text(), form.type(), form.tags(), form.importance(), null, Map.of()),
+                        caller());
                 newText.clear();
                 newTags.clear();
                 Notification.show("Remembered as " + item.id(), 3000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException | IllegalArgumentException e) {
+            } catch (EngineUnavailableException
+                    | WritesFrozenException
+                    | IllegalArgumentException
+                    | MemoryFullException e) {
                 error(e.getMessage());
             }
         });
@@ -320,7 +360,7 @@ class MemoryBrowserPanel extends VerticalLayout {
         }
         ConfirmDialog dialog = new ConfirmDialog(
                 "Delete " + selected.size() + " memories?",
-                "They are removed for every visitor of this Space. A checkpoint is taken first, so the deletion can"
+                "They are removed for everyone using this instance. A checkpoint is taken first, so the deletion can"
                         + " be rolled back from the Safety tab.",
                 "Delete",
                 e -> deleteNow(selected));
@@ -333,14 +373,14 @@ class MemoryBrowserPanel extends VerticalLayout {
     void deleteNow(Set<MemoryItem> selected) {
         actions.run("memory.bulk_delete", () -> {
             try {
-                if (selected.size() > 1) {
-                    checkpoints.create("before deleting " + selected.size() + " memories");
-                }
+                Origin by = caller();
+                policy.requireOperator(by, "Deleting memories");
+                checkpoints.create("before deleting " + selected.size() + " memories", by);
                 int deleted =
-                        memory.deleteAll(selected.stream().map(MemoryItem::id).toList());
+                        memory.deleteAll(selected.stream().map(MemoryItem::id).toList(), by);
                 Notification.show("Deleted " + deleted + " memories", 3000, Notification.Position.BOTTOM_END);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException e) {
+            } catch (EngineUnavailableException | WritesFrozenException | OperatorRequiredException e) {
                 error(e.getMessage());
             }
         });
@@ -349,7 +389,8 @@ class MemoryBrowserPanel extends VerticalLayout {
     void importFile(byte[] bytes) {
         actions.run("memory.import", () -> {
             try {
-                MemoryEngine.ImportReport check = memory.validateImport(bytes);
+                Origin by = caller();
+                MemoryEngine.ImportReport check = memory.validateImport(bytes, by);
                 if (!check.applied()) {
                     error("Nothing was imported: "
                             + String.join(
@@ -361,15 +402,18 @@ class MemoryBrowserPanel extends VerticalLayout {
                             + (check.problems().size() > 3 ? "; …" : ""));
                     return;
                 }
-                checkpoints.create("before bulk import");
-                MemoryEngine.ImportReport report = memory.importJson(bytes);
+                checkpoints.create("before bulk import", by);
+                MemoryEngine.ImportReport report = memory.importJson(bytes, by);
                 Notification.show(
                                 "Imported " + report.imported() + " memories (checkpoint taken first)",
                                 4000,
                                 Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException e) {
+            } catch (EngineUnavailableException
+                    | WritesFrozenException
+                    | OperatorRequiredException
+                    | ImportTooLargeException e) {
                 error(e.getMessage());
             }
         });

@@ -14,6 +14,7 @@ import io.safla.cognition.service.FeedbackLoopService;
 import io.safla.memory.service.ConsolidationService;
 import io.safla.memory.service.HybridMemoryService;
 import io.safla.memory.service.MemoryService;
+import io.safla.memory.service.WritePolicy;
 import io.safla.ui.kit.OperatorAccess;
 import io.safla.ui.kit.ViewHeader;
 import io.safla.ui.kit.VisitorActions;
@@ -47,6 +48,7 @@ class MemoryView extends VerticalLayout {
             HybridMemoryService hybrid,
             ConsolidationService consolidation,
             OperatorAccess access,
+            WritePolicy policy,
             Clock clock,
             FeedbackLoopService feedback) {
         setId("memory-view");
@@ -60,7 +62,7 @@ class MemoryView extends VerticalLayout {
         status.setText("Degraded: " + memory.stateReason());
         search = new MemorySearchPanel(memory, actions, feedback);
         search.startFrom(preferences.current());
-        browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator);
+        browser = new MemoryBrowserPanel(memory, checkpoints, actions, validator, policy, access);
         stats = new MemoryStatsPanel(memory);
         map = new MemoryMapPanel(hybrid, actions);
         timeline = new MemoryTimelinePanel(hybrid, clock);
