@@ -12,11 +12,13 @@ import io.safla.memory.MemoryStats;
 import io.safla.memory.NewMemory;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.persistence.DurableLog;
 import io.safla.memory.persistence.SyncPolicy;
 import io.safla.memory.vector.EvictionPolicy;
 import io.safla.memory.vector.KernelProvider;
 import io.safla.monitor.ClearableCache;
+import io.safla.monitor.DataDirProbe;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +71,7 @@ public class MemoryService implements ClearableCache {
     private volatile long loadMillis;
 
     private final ActiveEmbedder embedders;
+    private final DataDirProbe dataDir;
 
     MemoryService(
             AppProperties app,
@@ -76,8 +79,10 @@ public class MemoryService implements ClearableCache {
             PerformanceProperties performance,
             ActiveEmbedder embedders,
             List<DemoSeeder> seeders,
-            Clock clock) {
+            Clock clock,
+            DataDirProbe dataDir) {
         this.app = app;
+        this.dataDir = dataDir;
         this.embedders = embedders;
         this.memory = memory;
         this.performance = performance;
@@ -115,6 +120,9 @@ public class MemoryService implements ClearableCache {
                     durable,
                     clock);
             loaded.setEmbedBatchSize(performance.batchSize());
+            for (String damage : loaded.recoveryReport().damage()) {
+                log.error("MEMORY DATA DAMAGE found at start (see docs/monitoring.md): {}", damage);
+            }
             log.info(
                     "Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}",
                     loaded.size(),
@@ -208,9 +216,46 @@ public class MemoryService implements ClearableCache {
     /** The longest text one memory may hold. */
     public static final int MAX_TEXT_LENGTH = MemoryEngine.MAX_TEXT_LENGTH;
 
+    /**
+     * The engine, for a write: refuses with {@link StorageUnavailableException} while the data directory is full or
+     * unwritable (reads keep working), and retries a failed snapshot once the directory takes writes again.
+     */
+    private MemoryEngine writable() {
+        MemoryEngine current = engine();
+        DataDirProbe.Reading reading = dataDir.current();
+        if (!reading.writable()) {
+            throw new StorageUnavailableException(
+                    reading.state() == DataDirProbe.State.FULL
+                            ? StorageUnavailableException.Reason.FULL
+                            : StorageUnavailableException.Reason.UNWRITABLE,
+                    "Writes are refused: " + reading.reason() + ". Reads keep working; writes resume by themselves"
+                            + " once the data directory has space and is writable again.");
+        }
+        if (current.snapshotProblem().isPresent() && current.retrySnapshotIfPending()) {
+            log.info("Memory snapshot retried and written; the data directory takes writes again");
+        }
+        return current;
+    }
+
+    /** Runs a write; a storage failure marks the data directory bad at once, so the next writes are refused early. */
+    private <T> T write(java.util.function.Function<MemoryEngine, T> action) {
+        MemoryEngine current = writable();
+        try {
+            T result = action.apply(current);
+            current.snapshotProblem()
+                    .ifPresent(p -> log.warn(
+                            "Memory snapshot failed (the write is stored in the log; retried later): {}", p.message()));
+            return result;
+        } catch (StorageUnavailableException e) {
+            dataDir.markFailed(e.reason() == StorageUnavailableException.Reason.FULL, e.getMessage());
+            log.warn("Memory write refused: {}", e.getMessage());
+            throw e;
+        }
+    }
+
     /** Stores a new memory and returns it as stored (with its id and time). */
     public MemoryItem add(NewMemory memory) {
-        return engine().add(memory);
+        return write(e -> e.add(memory));
     }
 
     public Optional<MemoryItem> get(String id) {
@@ -219,12 +264,12 @@ public class MemoryService implements ClearableCache {
 
     /** Deletes one memory; false when there was none with that id. */
     public boolean delete(String id) {
-        return engine().delete(id);
+        return write(e -> e.delete(id));
     }
 
     /** Deletes the memories with these ids and returns how many existed. */
     public int deleteAll(List<String> ids) {
-        return engine().deleteAll(ids);
+        return write(e -> e.deleteAll(ids));
     }
 
     /** Cosine top-k of the request's query, with latency and cache figures. */
@@ -265,7 +310,12 @@ public class MemoryService implements ClearableCache {
 
     /** Applies an export file whole, or nothing of it when any item is invalid. */
     public MemoryEngine.ImportReport importJson(byte[] json) {
-        return engine().importJson(json);
+        return write(e -> e.importJson(json));
+    }
+
+    /** The data directory's latest reading, for health. */
+    public DataDirProbe.Reading dataDir() {
+        return dataDir.current();
     }
 
     public boolean ready() {

@@ -30,6 +30,7 @@ import io.safla.memory.MemoryItem;
 import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
 import io.safla.memory.SafeText;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.memory.service.MemoryService;
@@ -302,7 +303,10 @@ class MemoryBrowserPanel extends VerticalLayout {
                 Notification.show("Remembered as " + item.id(), 3000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException | IllegalArgumentException e) {
+            } catch (EngineUnavailableException
+                    | WritesFrozenException
+                    | StorageUnavailableException
+                    | IllegalArgumentException e) {
                 error(e.getMessage());
             }
         });
@@ -340,7 +344,7 @@ class MemoryBrowserPanel extends VerticalLayout {
                         memory.deleteAll(selected.stream().map(MemoryItem::id).toList());
                 Notification.show("Deleted " + deleted + " memories", 3000, Notification.Position.BOTTOM_END);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException e) {
+            } catch (EngineUnavailableException | WritesFrozenException | StorageUnavailableException e) {
                 error(e.getMessage());
             }
         });
@@ -369,7 +373,7 @@ class MemoryBrowserPanel extends VerticalLayout {
                                 Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException e) {
+            } catch (EngineUnavailableException | WritesFrozenException | StorageUnavailableException e) {
                 error(e.getMessage());
             }
         });
