@@ -143,6 +143,7 @@ final class MemoryCodec {
                 Instant createdAt = node.hasNonNull("createdAt")
                         ? Instant.parse(node.get("createdAt").asString())
                         : null;
+                MemoryEngine.validateTime(createdAt);
                 Set<String> tags = new LinkedHashSet<>();
                 node.path("tags").forEach(t -> tags.add(t.asString()));
                 Map<String, String> metadata = new LinkedHashMap<>();

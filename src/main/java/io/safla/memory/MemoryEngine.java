@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.safla.embedding.Embedder;
 import io.safla.memory.persistence.DurableLog;
+import io.safla.memory.persistence.LogAppendException;
 import io.safla.memory.persistence.LogEntry;
 import io.safla.memory.persistence.Recovery;
 import io.safla.memory.persistence.RecoveryReport;
@@ -21,8 +22,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -91,6 +94,7 @@ public final class MemoryEngine implements AutoCloseable {
     private volatile @Nullable Freeze freeze;
     private volatile int embedBatchSize = DEFAULT_EMBED_BATCH;
     private volatile double visitorShare = 1.0;
+    private volatile @Nullable SnapshotProblem snapshotProblem;
 
     /** Why and since when writes are frozen. */
     public record Freeze(String reason, Instant since) {}
@@ -187,7 +191,13 @@ public final class MemoryEngine implements AutoCloseable {
         return addAll(List.of(memory), origin).get(0);
     }
 
-    /** Embeds in batches and stores all as the operator's, with a single sync; returns the stored items in order. */
+    /**
+     * Embeds in batches and stores all as the operator's, with a single sync; returns the stored items in order.
+     * Every item is checked before anything changes; the items become visible only once the log holds them
+     * durably.
+     *
+     * @throws StorageUnavailableException when the log append failed; nothing was applied
+     */
     public List<MemoryItem> addAll(List<NewMemory> memories) {
         return addAll(memories, Origin.OPERATOR);
     }
@@ -201,8 +211,19 @@ public final class MemoryEngine implements AutoCloseable {
      */
     public List<MemoryItem> addAll(List<NewMemory> memories, Origin origin) {
         requireWritable();
+        List<MemoryItem> planned = new ArrayList<>(memories.size());
+        Instant now = clock.instant();
         for (NewMemory m : memories) {
             validateText(m.text());
+            validateTime(m.createdAt());
+            planned.add(new MemoryItem(
+                    m.id() != null ? m.id() : "pending",
+                    m.text(),
+                    m.type(),
+                    m.tags(),
+                    m.importance(),
+                    m.createdAt() != null ? m.createdAt() : now,
+                    m.metadata()));
         }
         List<float[]> vectors = new ArrayList<>(memories.size());
         int batch = embedBatchSize;
@@ -219,27 +240,62 @@ public final class MemoryEngine implements AutoCloseable {
             }
             List<MemoryItem> stored = new ArrayList<>(memories.size());
             List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-            for (int i = 0; i < memories.size(); i++) {
-                NewMemory m = memories.get(i);
-                Instant created = m.createdAt() != null ? m.createdAt() : clock.instant();
-                String id = m.id() != null ? m.id() : nextId();
-                MemoryItem item =
-                        new MemoryItem(id, m.text(), m.type(), m.tags(), m.importance(), created, m.metadata(), origin);
-                if (!items.containsKey(id)) {
-                    makeRoomFor(origin).ifPresent(victim -> {
-                        items.remove(victim);
-                        store.delete(victim);
-                        entries.add(Map.entry("delete", MemoryCodec.encodeDelete(victim)));
+            List<String> evictedIds = new ArrayList<>();
+            int visitorsPending = 0;
+            // the vector store decides what an insert evicts, so it is changed first and undone if the log fails;
+            // searches wait for the write lock and lookups go through the item map, which changes only when durable
+            Deque<Runnable> undo = new ArrayDeque<>();
+            try {
+                for (int i = 0; i < planned.size(); i++) {
+                    MemoryItem p = planned.get(i);
+                    String id = memories.get(i).id() != null ? p.id() : nextId();
+                    MemoryItem item = new MemoryItem(
+                            id, p.text(), p.type(), p.tags(), p.importance(), p.createdAt(), p.metadata(), origin);
+                    Optional<StoredItem> before = store.peek(id);
+                    if (before.isEmpty()) {
+                        Optional<String> room = makeRoomFor(origin, visitorsPending);
+                        if (room.isPresent()) {
+                            String gone = room.get();
+                            Optional<StoredItem> goneItem = store.peek(gone);
+                            store.delete(gone);
+                            undo.push(() -> goneItem.ifPresent(this::putBack));
+                            entries.add(Map.entry("delete", MemoryCodec.encodeDelete(gone)));
+                            evictedIds.add(gone);
+                            visitorsPending--;
+                        }
+                    }
+                    Optional<StoredItem> victim = before.isPresent()
+                            ? Optional.empty()
+                            : store.victimIfFull().flatMap(store::peek);
+                    Optional<String> evicted = store.put(id, vectors.get(i), metadata(item));
+                    undo.push(() -> {
+                        store.delete(id);
+                        before.ifPresent(this::putBack);
+                        victim.ifPresent(this::putBack);
                     });
+                    entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
+                    evicted.ifPresent(e -> {
+                        entries.add(Map.entry("delete", MemoryCodec.encodeDelete(e)));
+                        evictedIds.add(e);
+                    });
+                    if (origin == Origin.VISITOR && before.isEmpty()) {
+                        visitorsPending++;
+                    }
+                    stored.add(item);
                 }
-                Optional<String> evicted = putInStore(item, vectors.get(i));
-                entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
-                evicted.ifPresent(e -> entries.add(Map.entry("delete", MemoryCodec.encodeDelete(e))));
-                stored.add(item);
+                appendDurably(entries);
+            } catch (RuntimeException e) {
+                undo.forEach(Runnable::run);
+                throw e;
             }
-            if (log != null) {
-                log.appendAll(entries);
+            for (MemoryItem item : stored) {
+                items.put(item.id(), item);
             }
+            evictedIds.forEach(id -> {
+                if (!store.contains(id)) {
+                    items.remove(id);
+                }
+            });
             searchCache.invalidateAll();
             version.incrementAndGet();
             maybeSnapshot();
@@ -267,10 +323,14 @@ public final class MemoryEngine implements AutoCloseable {
         }
     }
 
-    /** The visitor item to evict before a new item of {@code origin} is stored, if one must go. */
-    private Optional<String> makeRoomFor(Origin origin) {
-        boolean full = items.size() >= config.capacity();
-        boolean visitorsAtCap = origin == Origin.VISITOR && visitorItems() >= visitorCapacity();
+    /**
+     * The visitor item to evict before a new item of {@code origin} is stored, if one must go. Counts the store as
+     * it is during a batch ({@code visitorsPending}: visitors' items this batch added minus those it evicted), since
+     * the item map changes only once the batch is durable.
+     */
+    private Optional<String> makeRoomFor(Origin origin, int visitorsPending) {
+        boolean full = store.size() >= config.capacity();
+        boolean visitorsAtCap = origin == Origin.VISITOR && visitorItems() + visitorsPending >= visitorCapacity();
         if (!full && !visitorsAtCap) {
             return Optional.empty();
         }
@@ -278,6 +338,28 @@ public final class MemoryEngine implements AutoCloseable {
             MemoryItem item = items.get(id);
             return item != null && item.origin() == Origin.VISITOR;
         });
+    }
+
+    private void putBack(StoredItem s) {
+        store.put(s.id(), s.vector(), new ItemMetadata(s.type(), s.tags(), s.importance(), s.createdAt()));
+    }
+
+    /** Appends to the log (when there is one) and returns once durable, or throws having applied nothing. */
+    private void appendDurably(List<Map.Entry<String, byte[]>> entries) {
+        if (log == null || entries.isEmpty()) {
+            return;
+        }
+        try {
+            log.appendAll(entries);
+        } catch (LogAppendException e) {
+            throw new StorageUnavailableException(
+                    e.noSpace()
+                            ? StorageUnavailableException.Reason.FULL
+                            : StorageUnavailableException.Reason.UNWRITABLE,
+                    (e.noSpace() ? "The data directory is full" : "The data directory cannot be written")
+                            + "; the write was not stored (" + e.getMessage() + ")",
+                    e);
+        }
     }
 
     public Optional<MemoryItem> get(String id) {
@@ -290,6 +372,9 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** The stored (normalised) vector of an item, for "find similar". */
     public Optional<float[]> vectorOf(String id) {
+        if (!items.containsKey(id)) {
+            return Optional.empty();
+        }
         return store.get(id).map(StoredItem::vector);
     }
 
@@ -297,13 +382,12 @@ public final class MemoryEngine implements AutoCloseable {
         requireWritable();
         lock.writeLock().lock();
         try {
-            if (items.remove(id) == null) {
+            if (!items.containsKey(id)) {
                 return false;
             }
+            appendDurably(List.of(Map.entry("delete", MemoryCodec.encodeDelete(id))));
+            items.remove(id);
             store.delete(id);
-            if (log != null) {
-                log.append("delete", MemoryCodec.encodeDelete(id));
-            }
             searchCache.invalidateAll();
             version.incrementAndGet();
             maybeSnapshot();
@@ -319,14 +403,17 @@ public final class MemoryEngine implements AutoCloseable {
         lock.writeLock().lock();
         try {
             List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-            for (String id : ids) {
-                if (items.remove(id) != null) {
-                    store.delete(id);
+            List<String> existing = new ArrayList<>();
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                if (items.containsKey(id)) {
+                    existing.add(id);
                     entries.add(Map.entry("delete", MemoryCodec.encodeDelete(id)));
                 }
             }
-            if (log != null && !entries.isEmpty()) {
-                log.appendAll(entries);
+            appendDurably(entries);
+            for (String id : existing) {
+                items.remove(id);
+                store.delete(id);
             }
             searchCache.invalidateAll();
             version.incrementAndGet();
@@ -522,7 +609,7 @@ public final class MemoryEngine implements AutoCloseable {
             old.close();
             searchCache.invalidateAll();
             version.incrementAndGet();
-            snapshotNow();
+            trySnapshot(); // if it fails, the next start re-embeds the old snapshot's texts again
         } finally {
             lock.writeLock().unlock();
         }
@@ -549,31 +636,37 @@ public final class MemoryEngine implements AutoCloseable {
                 List<StoredItem> all = store.snapshot();
                 int skip = Math.max(0, all.size() - next.capacity());
                 // visitors' items go first (least recently used first), then the operator's
-                java.util.Set<String> dropped = new java.util.HashSet<>();
+                java.util.Set<String> drop = new java.util.HashSet<>();
                 for (Origin pass : List.of(Origin.VISITOR, Origin.OPERATOR)) {
                     for (StoredItem s : all) {
                         MemoryItem item = items.get(s.id());
-                        if (dropped.size() < skip && item != null && item.origin() == pass) {
-                            dropped.add(s.id());
+                        if (drop.size() < skip && item != null && item.origin() == pass) {
+                            drop.add(s.id());
                         }
                     }
                 }
                 List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-                for (int i = 0; i < all.size(); i++) {
-                    StoredItem s = all.get(i);
-                    if (dropped.contains(s.id())) {
-                        items.remove(s.id());
+                List<String> dropped = new ArrayList<>();
+                for (StoredItem s : all) {
+                    MemoryItem item = items.get(s.id());
+                    if (drop.contains(s.id()) || item == null) {
+                        dropped.add(s.id());
                         entries.add(Map.entry("delete", MemoryCodec.encodeDelete(s.id())));
                     } else {
-                        rebuilt.put(s.id(), s.vector(), metadata(items.get(s.id())));
+                        rebuilt.put(s.id(), s.vector(), metadata(item));
                     }
                 }
+                try {
+                    appendDurably(entries);
+                } catch (RuntimeException e) {
+                    config = previous;
+                    rebuilt.close();
+                    throw e;
+                }
+                dropped.forEach(items::remove);
                 VectorStore old = store;
                 store = rebuilt;
                 old.close();
-                if (log != null && !entries.isEmpty()) {
-                    log.appendAll(entries);
-                }
             }
             version.incrementAndGet();
             searchCache = Caffeine.newBuilder()
@@ -581,7 +674,7 @@ public final class MemoryEngine implements AutoCloseable {
                     .expireAfterWrite(next.searchCacheTtl())
                     .recordStats()
                     .build();
-            snapshotNow();
+            trySnapshot();
         } finally {
             lock.writeLock().unlock();
         }
@@ -641,23 +734,26 @@ public final class MemoryEngine implements AutoCloseable {
         lock.writeLock().lock();
         try {
             List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-            for (String id : new ArrayList<>(items.keySet())) {
+            List<String> existing = new ArrayList<>(items.keySet());
+            for (String id : existing) {
+                entries.add(Map.entry("delete", MemoryCodec.encodeDelete(id)));
+            }
+            for (int i = 0; i < decoded.items().size(); i++) {
+                MemoryItem item = decoded.items().get(i).item();
+                entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
+            }
+            appendDurably(entries); // durable first: a failure leaves the current state untouched
+            for (String id : existing) {
                 items.remove(id);
                 store.delete(id);
-                entries.add(Map.entry("delete", MemoryCodec.encodeDelete(id)));
             }
             // oldest access first, so the restored recency order matches the checkpoint's
             for (int i = 0; i < decoded.items().size(); i++) {
-                MemoryItem item = decoded.items().get(i).item();
-                putInStore(item, vectors.get(i));
-                entries.add(Map.entry("put", MemoryCodec.encodePut(item, vectors.get(i))));
-            }
-            if (log != null) {
-                log.appendAll(entries);
+                putInStore(decoded.items().get(i).item(), vectors.get(i));
             }
             searchCache.invalidateAll();
             version.incrementAndGet();
-            snapshotNow();
+            trySnapshot();
         } finally {
             lock.writeLock().unlock();
         }
@@ -678,9 +774,47 @@ public final class MemoryEngine implements AutoCloseable {
                 }
             }
             log.snapshot(MemoryCodec.encodeSnapshot(embedder.name(), store.dimension(), all));
+            snapshotProblem = null;
+        } catch (RuntimeException e) {
+            snapshotProblem = new SnapshotProblem(e.getMessage(), clock.instant(), LogAppendException.isNoSpace(e));
+            throw e;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Why the last snapshot failed, while no later one succeeded; writes are stored in the log meanwhile. */
+    public record SnapshotProblem(String message, Instant since, boolean noSpace) {}
+
+    public Optional<SnapshotProblem> snapshotProblem() {
+        return Optional.ofNullable(snapshotProblem);
+    }
+
+    /**
+     * A snapshot after a write that is already durable: a failure must not turn the answer into an error (the write
+     * is stored in the log); it is remembered for health and retried after the next write or by
+     * {@link #retrySnapshotIfPending()}.
+     */
+    private void trySnapshot() {
+        try {
+            snapshotNow();
+        } catch (RuntimeException e) {
+            // kept in snapshotProblem
+        }
+    }
+
+    /** Retries a failed snapshot (e.g. once disk space is back); returns whether none is pending any more. */
+    public boolean retrySnapshotIfPending() {
+        if (snapshotProblem == null) {
+            return true;
+        }
+        trySnapshot();
+        return snapshotProblem == null;
+    }
+
+    /** The log's directory, when there is one. */
+    public Optional<java.nio.file.Path> dataDirectory() {
+        return log == null ? Optional.empty() : Optional.of(log.directory());
     }
 
     /** A SHA-256 over every item and vector in id order: equal checksums mean equal state. */
@@ -708,7 +842,7 @@ public final class MemoryEngine implements AutoCloseable {
         lock.writeLock().lock();
         try {
             if (log != null && log.appendedSinceSnapshot() > 0) {
-                snapshotNow();
+                trySnapshot(); // the log holds every write; a snapshot only shortens the next start
             }
             store.close();
             if (log != null) {
@@ -731,8 +865,8 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     private void maybeSnapshot() {
-        if (log != null && log.appendedSinceSnapshot() >= config.snapshotEvery()) {
-            snapshotNow();
+        if (log != null && (log.appendedSinceSnapshot() >= config.snapshotEvery() || snapshotProblem != null)) {
+            trySnapshot();
         }
     }
 
@@ -742,6 +876,17 @@ public final class MemoryEngine implements AutoCloseable {
             id = "m-" + Long.toString(clock.millis(), 36) + "-" + idCounter.incrementAndGet();
         } while (items.containsKey(id));
         return id;
+    }
+
+    /** Earliest and latest creation time accepted: ISO years 0000 to 9999 (beyond, millis overflow or mean nothing). */
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    static void validateTime(@Nullable Instant createdAt) {
+        if (createdAt != null && (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST))) {
+            throw new IllegalArgumentException("createdAt must be between years 0000 and 9999, got " + createdAt);
+        }
     }
 
     private static void validateText(String text) {
@@ -778,7 +923,7 @@ public final class MemoryEngine implements AutoCloseable {
         }
         if (reembed) {
             notes.add("the stored vectors came from another embedder; " + items.size() + " texts were re-embedded");
-            snapshotNow(); // so the next start need not re-embed again
+            trySnapshot(); // so the next start need not re-embed again
         }
         return new RecoveryReport(
                 recovery.report().snapshotSequence(),

@@ -76,6 +76,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    @ExceptionHandler(io.safla.memory.StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storage(io.safla.memory.StorageUnavailableException ex) {
+        HttpStatus status = ex.reason() == io.safla.memory.StorageUnavailableException.Reason.FULL
+                ? HttpStatus.INSUFFICIENT_STORAGE
+                : HttpStatus.SERVICE_UNAVAILABLE;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        problem.setTitle(
+                status == HttpStatus.INSUFFICIENT_STORAGE ? "Data directory full" : "Data directory not writable");
+        problem.setProperty("stored", false);
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem);
+    }
+
     @ExceptionHandler(io.safla.memory.WritesFrozenException.class)
     ResponseEntity<ProblemDetail> frozen(io.safla.memory.WritesFrozenException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, ex.getMessage());

@@ -2,7 +2,10 @@ package io.safla.memory.service;
 
 import io.safla.embedding.EmbedderFactory;
 import io.safla.embedding.service.ActiveEmbedder;
+import io.safla.memory.MemoryEngine;
 import io.safla.memory.MemoryStats;
+import io.safla.memory.persistence.RecoveryReport;
+import io.safla.monitor.DataDirProbe;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -29,12 +32,32 @@ class MemoryHealthIndicators {
             case FAILED ->
                 Health.down().withDetail("reason", memory.stateReason()).build();
             case READY -> {
-                MemoryStats stats = memory.engine().stats();
-                yield Health.up()
-                        .withDetail(
-                                "reason",
-                                stats.count() + " of " + stats.capacity() + " items, " + stats.dimension()
-                                        + "-d, kernel " + stats.kernel())
+                MemoryEngine engine = memory.engine();
+                MemoryStats stats = engine.stats();
+                String summary = stats.count() + " of " + stats.capacity() + " items, " + stats.dimension()
+                        + "-d, kernel " + stats.kernel();
+                RecoveryReport recovery = engine.recoveryReport();
+                var snapshot = engine.snapshotProblem();
+                DataDirProbe.Reading dataDir = memory.dataDir();
+                // still UP for readiness (reads serve); DEGRADED when something needs the operator
+                boolean degraded = recovery.damaged() || snapshot.isPresent() || !dataDir.writable();
+                Health.Builder health = degraded ? Health.status(DEGRADED) : Health.up();
+                StringBuilder reason = new StringBuilder(summary);
+                if (!dataDir.writable()) {
+                    reason.append("; writes refused: ").append(dataDir.reason());
+                }
+                snapshot.ifPresent(p -> reason.append("; snapshot failing since ")
+                        .append(p.since())
+                        .append(" (writes are kept in the log): ")
+                        .append(p.message()));
+                if (recovery.damaged()) {
+                    reason.append("; damage found at start: ")
+                            .append(recovery.damage().size())
+                            .append(" problem(s), see recoveryDamage");
+                    health.withDetail("recoveryDamage", recovery.damage());
+                }
+                yield health.withDetail("reason", reason.toString())
+                        .withDetail("writes", dataDir.writable() ? "accepted" : "refused")
                         .build();
             }
         };

@@ -14,11 +14,13 @@ import io.safla.memory.NewMemory;
 import io.safla.memory.Origin;
 import io.safla.memory.SearchRequest;
 import io.safla.memory.SearchResult;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.persistence.DurableLog;
 import io.safla.memory.persistence.SyncPolicy;
 import io.safla.memory.vector.EvictionPolicy;
 import io.safla.memory.vector.KernelProvider;
 import io.safla.monitor.ClearableCache;
+import io.safla.monitor.DataDirProbe;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +74,7 @@ public class MemoryService implements ClearableCache {
 
     private final ActiveEmbedder embedders;
     private final WritePolicy policy;
+    private final DataDirProbe dataDir;
 
     MemoryService(
             AppProperties app,
@@ -80,9 +83,11 @@ public class MemoryService implements ClearableCache {
             ActiveEmbedder embedders,
             List<DemoSeeder> seeders,
             WritePolicy policy,
-            Clock clock) {
+            Clock clock,
+            DataDirProbe dataDir) {
         this.app = app;
         this.policy = policy;
+        this.dataDir = dataDir;
         this.embedders = embedders;
         this.memory = memory;
         this.performance = performance;
@@ -121,6 +126,9 @@ public class MemoryService implements ClearableCache {
                     clock);
             loaded.setEmbedBatchSize(performance.batchSize());
             loaded.setVisitorShare(memory.vector().visitorShare());
+            for (String damage : loaded.recoveryReport().damage()) {
+                log.error("MEMORY DATA DAMAGE found at start (see docs/monitoring.md): {}", damage);
+            }
             log.info(
                     "Memory engine: {} items recovered from {} ({}); embedder {}; kernel {}",
                     loaded.size(),
@@ -224,11 +232,52 @@ public class MemoryService implements ClearableCache {
         if (!problems.isEmpty()) {
             throw new InvalidMemoryException(problems);
         }
-        MemoryEngine current = engine();
-        if (memory.id() != null && current.get(memory.id()).isPresent()) {
+        if (memory.id() != null && engine().get(memory.id()).isPresent()) {
             policy.requireOperator(by, "Replacing an existing memory (id " + memory.id() + ")");
         }
-        return current.add(memory, by);
+        return write(e -> e.add(memory, by));
+    }
+
+    /**
+     * The engine, for a write: refuses with {@link StorageUnavailableException} while the data directory is full or
+     * unwritable (reads keep working), and retries a failed snapshot once the directory takes writes again.
+     */
+    private MemoryEngine writable() {
+        MemoryEngine current = engine();
+        DataDirProbe.Reading reading = dataDir.current();
+        if (!reading.writable()) {
+            throw new StorageUnavailableException(
+                    reading.state() == DataDirProbe.State.FULL
+                            ? StorageUnavailableException.Reason.FULL
+                            : StorageUnavailableException.Reason.UNWRITABLE,
+                    "Writes are refused: " + reading.reason() + ". Reads keep working; writes resume by themselves"
+                            + " once the data directory has space and is writable again.");
+        }
+        if (current.snapshotProblem().isPresent() && current.retrySnapshotIfPending()) {
+            log.info("Memory snapshot retried and written; the data directory takes writes again");
+        }
+        return current;
+    }
+
+    /** Runs a write; a storage failure marks the data directory bad at once, so the next writes are refused early. */
+    private <T> T write(java.util.function.Function<MemoryEngine, T> action) {
+        MemoryEngine current = writable();
+        try {
+            T result = action.apply(current);
+            current.snapshotProblem()
+                    .ifPresent(p -> log.warn(
+                            "Memory snapshot failed (the write is stored in the log; retried later): {}", p.message()));
+            return result;
+        } catch (StorageUnavailableException e) {
+            dataDir.markFailed(e.reason() == StorageUnavailableException.Reason.FULL, e.getMessage());
+            log.warn("Memory write refused: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The data directory's latest reading, for health. */
+    public DataDirProbe.Reading dataDir() {
+        return dataDir.current();
     }
 
     public Optional<MemoryItem> get(String id) {
@@ -238,13 +287,13 @@ public class MemoryService implements ClearableCache {
     /** Deletes one memory; false when there was none with that id. Needs the operator on a public deployment. */
     public boolean delete(String id, Origin by) {
         policy.requireOperator(by, "Deleting a memory");
-        return engine().delete(id);
+        return write(e -> e.delete(id));
     }
 
     /** Deletes the memories with these ids and returns how many existed. Needs the operator on a public deployment. */
     public int deleteAll(List<String> ids, Origin by) {
         policy.requireOperator(by, "Deleting memories");
-        return engine().deleteAll(ids);
+        return write(e -> e.deleteAll(ids));
     }
 
     /** Cosine top-k of the request's query, with latency and cache figures. */
@@ -291,7 +340,7 @@ public class MemoryService implements ClearableCache {
     /** Applies an export file whole, or nothing of it when any item is invalid; the rules of {@link #validateImport}. */
     public MemoryEngine.ImportReport importJson(byte[] json, Origin by) {
         requireImportable(json, by);
-        return engine().importJson(json, by);
+        return write(e -> e.importJson(json, by));
     }
 
     private void requireImportable(byte[] json, Origin by) {

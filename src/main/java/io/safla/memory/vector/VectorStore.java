@@ -233,6 +233,27 @@ public final class VectorStore implements AutoCloseable {
         }
     }
 
+    /** A copy of the item without recording an access (for undoing a write that did not become durable). */
+    public Optional<StoredItem> peek(String id) {
+        lock.readLock().lock();
+        try {
+            int row = index.find(id, ids);
+            return row < 0 ? Optional.empty() : Optional.of(itemAt(row));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The id that inserting a new id would evict now (the store is full), without changing anything. */
+    public Optional<String> victimIfFull() {
+        lock.readLock().lock();
+        try {
+            return size < config.capacity() ? Optional.empty() : Optional.of(ids[chooseVictim()]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Whether {@code id} is stored; not an access. */
     public boolean contains(String id) {
         lock.readLock().lock();

@@ -3,13 +3,14 @@ package io.safla.monitor.service;
 import io.safla.config.AppProperties;
 import io.safla.config.HuggingFaceProperties;
 import io.safla.monitor.ComponentHealth;
+import io.safla.monitor.DataDirProbe;
 import io.safla.monitor.HealthLevel;
 import io.safla.monitor.MemoryGuard;
 import io.safla.monitor.PerformanceRule;
 import io.safla.monitor.ProcessProbe;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -42,9 +43,34 @@ class SaflaHealthIndicators {
         return () -> toHealth(guard.assess(probe.residentBytes()));
     }
 
+    /**
+     * The data directory, probed with a real write (see {@link DataDirProbe}); shared with the memory service, which
+     * refuses writes while it is full or unwritable. {@code SAFLA_DISK_RESERVE_MB} (default 1) is the free space
+     * below which writes are refused.
+     */
     @Bean
-    HealthIndicator persistenceHealthIndicator(AppProperties app) {
-        return () -> toHealth(persistence(app.dataDir()));
+    DataDirProbe dataDirProbe(AppProperties app, Clock clock, @Value("${SAFLA_DISK_RESERVE_MB:1}") long reserveMb) {
+        return new DataDirProbe(
+                app.dataDir(),
+                Math.max(MIN_FREE_DISK_BYTES, reserveMb * 1024 * 1024),
+                reserveMb * 1024 * 1024,
+                Duration.ofSeconds(2),
+                clock);
+    }
+
+    /** {@code persistence}: DOWN when the data directory is full or unwritable (writes refused), DEGRADED when low. */
+    @Bean
+    HealthIndicator persistenceHealthIndicator(DataDirProbe probe) {
+        return () -> {
+            DataDirProbe.Reading reading = probe.current();
+            Health health = toHealth(reading.health());
+            return reading.writable()
+                    ? health
+                    : Health.status(reading.state() == DataDirProbe.State.FULL ? Status.OUT_OF_SERVICE : Status.DOWN)
+                            .withDetail("reason", reading.reason())
+                            .withDetail("writes", "refused")
+                            .build();
+        };
     }
 
     @Bean
@@ -66,21 +92,5 @@ class SaflaHealthIndicators {
                     .withDetail("configured", huggingFace.effectiveToken().isPresent())
                     .build();
         };
-    }
-
-    static ComponentHealth persistence(Path dataDir) {
-        try {
-            if (!Files.isDirectory(dataDir) || !Files.isWritable(dataDir)) {
-                return new ComponentHealth("persistence", HealthLevel.DOWN, "data directory is not writable");
-            }
-            long free = Files.getFileStore(dataDir).getUsableSpace();
-            String reading = free / (1024 * 1024) + " MB free in the data directory";
-            if (free < MIN_FREE_DISK_BYTES) {
-                return new ComponentHealth("persistence", HealthLevel.DEGRADED, reading + ": below 100 MB");
-            }
-            return new ComponentHealth("persistence", HealthLevel.UP, reading);
-        } catch (IOException e) {
-            return new ComponentHealth("persistence", HealthLevel.DOWN, "data directory unreadable: " + e.getMessage());
-        }
     }
 }

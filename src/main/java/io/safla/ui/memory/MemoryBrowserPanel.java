@@ -32,6 +32,7 @@ import io.safla.memory.MemoryType;
 import io.safla.memory.NewMemory;
 import io.safla.memory.Origin;
 import io.safla.memory.SafeText;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.memory.service.ImportTooLargeException;
@@ -342,7 +343,8 @@ class MemoryBrowserPanel extends VerticalLayout {
             } catch (EngineUnavailableException
                     | WritesFrozenException
                     | IllegalArgumentException
-                    | MemoryFullException e) {
+                    | MemoryFullException
+                    | StorageUnavailableException e) {
                 error(e.getMessage());
             }
         });
@@ -380,7 +382,10 @@ class MemoryBrowserPanel extends VerticalLayout {
                         memory.deleteAll(selected.stream().map(MemoryItem::id).toList(), by);
                 Notification.show("Deleted " + deleted + " memories", 3000, Notification.Position.BOTTOM_END);
                 refresh();
-            } catch (EngineUnavailableException | WritesFrozenException | OperatorRequiredException e) {
+            } catch (EngineUnavailableException
+                    | WritesFrozenException
+                    | OperatorRequiredException
+                    | StorageUnavailableException e) {
                 error(e.getMessage());
             }
         });
@@ -413,7 +418,8 @@ class MemoryBrowserPanel extends VerticalLayout {
             } catch (EngineUnavailableException
                     | WritesFrozenException
                     | OperatorRequiredException
-                    | ImportTooLargeException e) {
+                    | ImportTooLargeException
+                    | StorageUnavailableException e) {
                 error(e.getMessage());
             }
         });

@@ -163,7 +163,7 @@ class DurableLogTest {
             assertThat(new String(recovery.snapshot().orElseThrow().state(), StandardCharsets.UTF_8))
                     .isEqualTo("item1,item2");
             assertThat(payloads(recovery)).containsExactly("item3");
-            assertThat(recovery.report().problems()).singleElement().asString().contains("skipped unreadable snapshot");
+            assertThat(recovery.report().damage()).singleElement().asString().contains("is unreadable");
         }
     }
 
