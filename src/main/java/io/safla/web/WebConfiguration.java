@@ -3,6 +3,8 @@ package io.safla.web;
 import io.safla.config.AppProperties;
 import io.safla.config.RateLimitProperties;
 import io.safla.monitor.service.RateLimits;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,22 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new ApiRateLimitFilter(rateLimits, trust, json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    LiveSessions liveSessions(RateLimitProperties limits, Clock clock) {
+        return new LiveSessions(clock, limits.maxSessions(), Duration.ofSeconds(limits.provisionalSessionSeconds()));
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionGuard> sessionGuard(
+            RateLimits rateLimits, LiveSessions sessions, RateLimitProperties limits, AppProperties app) {
+        boolean trust = limits.trustForwardedFor() || app.onSpace();
+        FilterRegistrationBean<SessionGuard> registration = new FilterRegistrationBean<>(
+                new SessionGuard(rateLimits, sessions, trust, app.sessionTimeoutSeconds()));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
         return registration;
     }
 }
