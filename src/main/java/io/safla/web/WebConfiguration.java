@@ -2,6 +2,7 @@ package io.safla.web;
 
 import io.safla.config.AppProperties;
 import io.safla.config.RateLimitProperties;
+import io.safla.monitor.service.OperatorService;
 import io.safla.monitor.service.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,16 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new ApiRateLimitFilter(rateLimits, trust, json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(OperatorService operator, AppProperties app) {
+        boolean metricsOpen = !app.production() && !app.onSpace();
+        FilterRegistrationBean<ActuatorAccessFilter> registration =
+                new FilterRegistrationBean<>(new ActuatorAccessFilter(operator, metricsOpen));
+        registration.addUrlPatterns("/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 
