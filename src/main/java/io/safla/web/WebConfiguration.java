@@ -6,6 +6,10 @@ import io.safla.monitor.service.OperatorService;
 import io.safla.monitor.service.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,23 @@ class WebConfiguration {
         registration.addUrlPatterns("/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
+    }
+
+    /** Tomcat's error answers for {@code /api} as problem JSON (errors that happen before any filter runs). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> apiErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
+                for (Valve valve : host.getPipeline().getValves()) {
+                    // Boot adds a plain ErrorReportValve in production; ours (deeper in the pipeline) answers first
+                    if (valve.getClass() == org.apache.catalina.valves.ErrorReportValve.class) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.getPipeline().addValve(new ApiErrorReportValve());
+            }
+        });
     }
 
     @Bean

@@ -102,4 +102,28 @@ class EdgeHardeningTest {
                         .asString())
                 .isNotBlank();
     }
+
+    /** Tomcat refuses these before any filter or servlet runs; under /api the answer is still problem JSON. */
+    @Test
+    void malformedApiUrls_areProblemJson_notTomcatHtml() throws Exception {
+        for (String target : new String[] {"/api/%zz", "/api/%", "/api/status/..%2f..%2fetc", "/api/a%00b"}) {
+            String answer = raw(target);
+
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+                    .as(target)
+                    .contains("content-type: application/problem+json");
+            assertThat(answer).as(target).contains("\"status\":400").doesNotContain("<html");
+        }
+    }
+
+    private String raw(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
