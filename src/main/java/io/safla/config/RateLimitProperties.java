@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pageLoadsPerMinute page loads without a session (each makes one) per client address per minute
  * @param maxSessions live HTTP sessions at most; a page load beyond it gets a 503 busy answer
  * @param provisionalSessionSeconds lifetime of a new session until its page makes its first UI request
+ * @param sessionsPerClient live sessions one client address may hold (a script that completes the handshake would
+ *     otherwise fill {@code maxSessions} alone)
  */
 @Validated
 @ConfigurationProperties("safla.ratelimit")
@@ -22,4 +24,5 @@ public record RateLimitProperties(
         @DefaultValue("false") boolean trustForwardedFor,
         @DefaultValue("20") @Min(1) @Max(10000) int pageLoadsPerMinute,
         @DefaultValue("200") @Min(1) @Max(100000) int maxSessions,
-        @DefaultValue("45") @Min(5) @Max(600) int provisionalSessionSeconds) {}
+        @DefaultValue("45") @Min(5) @Max(600) int provisionalSessionSeconds,
+        @DefaultValue("20") @Min(1) @Max(100000) int sessionsPerClient) {}

@@ -28,6 +28,8 @@ class LiveSessions implements HttpSessionListener {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger opening = new AtomicInteger();
     private final Map<String, Provisional> provisional = new ConcurrentHashMap<>();
+    private final Map<String, String> clientOf = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
     private record Provisional(HttpSession session, Instant deadline) {}
 
@@ -45,7 +47,12 @@ class LiveSessions implements HttpSessionListener {
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         live.decrementAndGet();
-        provisional.remove(event.getSession().getId());
+        String id = event.getSession().getId();
+        provisional.remove(id);
+        String client = clientOf.remove(id);
+        if (client != null) {
+            perClient.computeIfPresent(client, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
     }
 
     /**
@@ -78,8 +85,11 @@ class LiveSessions implements HttpSessionListener {
         return live.get() > maxSessions;
     }
 
-    /** A session this request opened: short-lived until its page makes a UI request. */
-    void provisional(HttpSession session) {
+    /** A session this request opened for {@code client}: short-lived until its page makes a UI request. */
+    void provisional(HttpSession session, String client) {
+        if (clientOf.putIfAbsent(session.getId(), client) == null) {
+            perClient.computeIfAbsent(client, k -> new AtomicInteger()).incrementAndGet();
+        }
         session.setMaxInactiveInterval((int) provisionalLifetime.toSeconds());
         provisional.put(
                 session.getId(), new Provisional(session, clock.instant().plus(provisionalLifetime)));
@@ -111,6 +121,12 @@ class LiveSessions implements HttpSessionListener {
             }
             return true;
         });
+    }
+
+    /** Live sessions opened by this client address (provisional or not). */
+    int sessionsOf(String client) {
+        AtomicInteger count = perClient.get(client);
+        return count == null ? 0 : count.get();
     }
 
     int live() {

@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a request without a valid session to a page (not {@code /api}, {@code /actuator} or a static file) takes one
  *       token from the client's page-load allowance ({@code safla.ratelimit.page-loads-per-minute}), else 429;
+ *   <li>a client address may hold {@code safla.ratelimit.sessions-per-client} live sessions, else 429;
  *   <li>every request without a session outside {@code /api} and {@code /actuator} needs room under
  *       {@code safla.ratelimit.max-sessions} while it runs, else a 503 busy page with {@code Retry-After};
  *   <li>the session it opens is provisional ({@link LiveSessions}) until the page makes its first UI request.
@@ -31,8 +32,15 @@ class SessionGuard extends OncePerRequestFilter {
     private final LiveSessions sessions;
     private final boolean trustForwardedFor;
     private final int sessionTimeoutSeconds;
+    private final int sessionsPerClient;
 
-    SessionGuard(RateLimits limits, LiveSessions sessions, boolean trustForwardedFor, int sessionTimeoutSeconds) {
+    SessionGuard(
+            RateLimits limits,
+            LiveSessions sessions,
+            boolean trustForwardedFor,
+            int sessionTimeoutSeconds,
+            int sessionsPerClient) {
+        this.sessionsPerClient = sessionsPerClient;
         this.limits = limits;
         this.sessions = sessions;
         this.trustForwardedFor = trustForwardedFor;
@@ -59,6 +67,16 @@ class SessionGuard extends OncePerRequestFilter {
         String client = ClientAddress.of(request, trustForwardedFor);
         boolean page = isPageLoad(path);
         if (page) {
+            if (sessions.sessionsOf(client) >= sessionsPerClient) {
+                refuse(
+                        response,
+                        429,
+                        sessions.retryAfterSeconds(),
+                        "Too many open sessions",
+                        "This address already has " + sessionsPerClient + " dashboard sessions open. Please use one"
+                                + " of them, or try again later.");
+                return;
+            }
             RateLimiter.Decision decision = limits.tryPageLoad(client);
             if (!decision.allowed()) {
                 refuse(
@@ -98,11 +116,14 @@ class SessionGuard extends OncePerRequestFilter {
             if (created == null || !created.isNew()) {
                 return;
             }
-            if (!charged && (sessions.overCap() || !limits.tryPageLoad(client).allowed())) {
+            if (!charged
+                    && (sessions.overCap()
+                            || sessions.sessionsOf(client) >= sessionsPerClient
+                            || !limits.tryPageLoad(client).allowed())) {
                 created.invalidate();
                 return;
             }
-            sessions.provisional(created);
+            sessions.provisional(created, client);
         } catch (IllegalStateException invalidatedMeanwhile) {
             // nothing left to bound
         }

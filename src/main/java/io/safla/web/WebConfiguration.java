@@ -68,7 +68,7 @@ class WebConfiguration {
             RateLimits rateLimits, LiveSessions sessions, RateLimitProperties limits, AppProperties app) {
         boolean trust = limits.trustForwardedFor() || app.onSpace();
         FilterRegistrationBean<SessionGuard> registration = new FilterRegistrationBean<>(
-                new SessionGuard(rateLimits, sessions, trust, app.sessionTimeoutSeconds()));
+                new SessionGuard(rateLimits, sessions, trust, app.sessionTimeoutSeconds(), limits.sessionsPerClient()));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
         return registration;

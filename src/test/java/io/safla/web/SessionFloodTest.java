@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "safla.ratelimit.trust-forwarded-for=true",
             "safla.ratelimit.page-loads-per-minute=5",
             "safla.ratelimit.max-sessions=12",
-            "safla.ratelimit.provisional-session-seconds=5"
+            "safla.ratelimit.provisional-session-seconds=5",
+            "safla.ratelimit.sessions-per-client=4"
         })
 class SessionFloodTest {
 
@@ -63,7 +64,8 @@ class SessionFloodTest {
 
     @Test
     void aCookieLessFlood_isBoundedPerClientAndInAll_andOthersStillGetIn() throws Exception {
-        // one client floods: its allowance of 5 page loads, then 429 with Retry-After; no more sessions
+        // one client floods: it may hold 4 sessions (of an allowance of 5 page loads a minute), then 429 with
+        // Retry-After; no more sessions
         int opened = 0;
         for (int i = 0; i < 40; i++) {
             HttpResponse<String> response = get(i % 2 == 0 ? "/" : "/memory", "203.0.113.66", null);
@@ -76,11 +78,12 @@ class SessionFloodTest {
                 assertThat(Long.parseLong(
                                 response.headers().firstValue("Retry-After").orElseThrow()))
                         .isPositive();
-                assertThat(response.body()).contains("Too many new visits");
+                assertThat(response.body()).containsAnyOf("Too many new visits", "Too many open sessions");
             }
         }
-        assertThat(opened).isEqualTo(5);
-        assertThat(sessions.live()).isEqualTo(5);
+        assertThat(opened).isEqualTo(4);
+        assertThat(sessions.live()).isEqualTo(4);
+        assertThat(sessions.sessionsOf("203.0.113.66")).isEqualTo(4);
 
         // another client still gets in, and its page's first UI request makes its session a lasting one
         HttpResponse<String> visitor = get("/", "198.51.100.1", null);
@@ -111,7 +114,7 @@ class SessionFloodTest {
                 assertThat(response.statusCode()).isEqualTo(200);
             }
         }
-        assertThat(busy).isEqualTo(40 - (CAP - 6));
+        assertThat(busy).isEqualTo(40 - (CAP - 5));
         assertThat(sessions.peak()).isLessThanOrEqualTo(CAP);
         assertThat(sessions.live()).isEqualTo(CAP);
 
@@ -128,6 +131,24 @@ class SessionFloodTest {
         HttpResponse<String> kept = get("/?v-r=heartbeat&v-uiId=0", "198.51.100.1", cookie);
         assertThat(sessionCookie(kept)).isNull();
         assertThat(get("/", "198.51.100.2", null).statusCode()).isEqualTo(200);
+        assertThat(sessions.sessionsOf("203.0.113.66")).isZero();
+        // the flooder's page-load allowance (5 a minute) is spent: one more, then 429 again
+        assertThat(get("/", "203.0.113.66", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> spent = get("/", "203.0.113.66", null);
+        assertThat(spent.statusCode()).isEqualTo(429);
+        assertThat(spent.body()).contains("Too many new visits");
+
+        // a script that completes the handshake (page, then the UI's first request) still holds only 4 sessions
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> page = get("/", "203.0.113.77", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            get("/?v-r=init&location=&query=", "203.0.113.77", sessionCookie(page));
+        }
+        HttpResponse<String> fifth = get("/", "203.0.113.77", null);
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.body()).contains("Too many open sessions");
+        sessions.sweep();
+        assertThat(sessions.sessionsOf("203.0.113.77")).isEqualTo(4);
     }
 
     @Test
