@@ -324,8 +324,10 @@ class SaflaEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered
             derived.put("server.servlet.session.cookie.same-site", "none");
             derived.put("server.servlet.session.cookie.secure", "true");
             derived.put("server.servlet.session.cookie.partitioned", "true");
-            derived.put("server.forward-headers-strategy", "native");
         }
+        // the client address is decided in one place (io.safla.web.ClientAddress, one trusted hop); Tomcat's
+        // RemoteIpValve would rewrite getRemoteAddr() first, and Boot turns it on by itself on Kubernetes
+        derived.put("server.forward-headers-strategy", "none");
         boolean showDetails = !app.production();
         derived.put("server.error.include-stacktrace", showDetails ? "on_param" : "never");
         derived.put("server.error.include-message", showDetails ? "always" : "never");

@@ -263,8 +263,9 @@ final class MemoryCodec {
     }
 
     static String field(String value) {
-        // a leading =, +, - or @ would be run as a formula by spreadsheet programs
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // a leading =, +, - or @ would be run as a formula by spreadsheet programs, and so would one behind a leading
+        // tab or carriage return (OWASP's CSV-injection list)
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

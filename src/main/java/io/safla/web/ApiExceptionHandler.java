@@ -63,7 +63,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
         problem.setTitle("Malformed request body");
-        problem.setProperty("errors", List.of(new FieldProblem("body", rootCause(ex))));
+        problem.setProperty("errors", List.of(new FieldProblem("body", bodyProblem(ex))));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -148,6 +148,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("errorId", id);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * What is wrong with the body, without internal names: Spring's "Required request body is missing" names the
+     * handler method's signature, and Jackson's messages name the Java types they bind to.
+     */
+    static String bodyProblem(HttpMessageNotReadableException ex) {
+        String message = rootCause(ex);
+        if (ex.getCause() == null || message.startsWith("Required request body is missing")) {
+            return "The request body is missing or cannot be read.";
+        }
+        // io.safla.web.SafetyController$ValidateRequest -> ValidateRequest; java.util.List -> List
+        return message.replaceAll("`", "")
+                .replaceAll("\\b(?:[a-z_][\\w]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)", "$1")
+                .replaceAll("\\(class [^)]*\\)", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     private static String rootCause(Throwable t) {

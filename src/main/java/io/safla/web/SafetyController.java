@@ -8,6 +8,7 @@ import io.safla.safety.service.SafetyService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
@@ -43,11 +44,15 @@ class SafetyController {
             @Pattern(regexp = "(?i)strict|moderate|permissive", message = "must be one of strict, moderate, permissive")
             String level,
 
-            @Nullable @Size(max = 10, message = "at most 10 layers")
+            // an empty selection would run no layer and approve anything: leave the field out for all layers
+            @Nullable @Size(min = 1, max = 10, message = "between 1 and 10 layers; leave it out for all layers")
             List<@NotBlank String> layers,
 
             @Nullable @Size(max = 20, message = "at most 20 earlier messages")
-            List<@Size(max = MAX_TEXT, message = "each earlier message at most " + MAX_TEXT + " characters") String>
+            List<
+                            @NotNull(message = "must not be null")
+                            @Size(max = MAX_TEXT, message = "each earlier message at most " + MAX_TEXT + " characters")
+                            String>
                     context,
 
             @Nullable Boolean mask) {}

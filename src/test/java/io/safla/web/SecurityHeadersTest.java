@@ -42,7 +42,7 @@ class SecurityHeadersTest {
         assertThat(response.headers().firstValue("Content-Security-Policy"))
                 .get()
                 .asString()
-                .contains("frame-ancestors 'self' https://huggingface.co https://*.hf.space");
+                .endsWith("frame-ancestors 'self' https://huggingface.co https://someone-safla-space.hf.space");
         assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
     }
 
@@ -67,7 +67,8 @@ class SecurityHeadersTest {
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        // the metrics are the operator's (EdgeHardeningTest); this context has no operator token
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(403);
         // unexposed endpoints fall through to the Vaadin servlet, which answers with its page, not actuator JSON
         for (String hidden : new String[] {"env", "beans", "metrics", "configprops", "heapdump", "threaddump"}) {
             HttpResponse<String> response = get("/actuator/" + hidden);

@@ -168,7 +168,11 @@ class KernelAgreementTest {
                         case SQUARE_L2 -> k.squareDistance(q, row);
                         case L1 -> k.l1Distance(q, row);
                     };
-                    assertThat(out[r - 1]).as("%s %s row %d", k.name(), op, r).isEqualTo(single);
+                    // a few ulps: on JDK 25 the lane reduction's order may differ between the interpreted and the
+                    // C2-compiled form of the same kernel, and the two paths here need not be compiled alike
+                    assertThat(out[r - 1])
+                            .as("%s %s row %d", k.name(), op, r)
+                            .isCloseTo(single, org.assertj.core.api.Assertions.within(8 * Math.ulp(single)));
                 }
             }
         }
