@@ -3,18 +3,20 @@
 # first HTTP 200 on /actuator/health and on /, and the process RSS once it is ready (+5 s idle) and after 50 page
 # loads. Prints each run and a summary (median, min, max). Build the jar first:
 #   ./mvnw -B -Pproduction -DskipTests package && scripts/measure-startup.sh [RUNS]
+# Runs the jar on a JDK 25 (scripts/jdk25.sh finds one or stops with one line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/jdk25.sh
 runs=${1:-5}
 jar=target/safla-space.jar
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -B -Pproduction -DskipTests package first" >&2; exit 1; }
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 ready=() page=() rss_idle=() rss_busy=()
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
-  PORT=$port SAFLA_DATA_DIR="$tmp/data" java --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
+  PORT=$port SAFLA_DATA_DIR="$tmp/data" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; do
     kill -0 $pid 2>/dev/null || { echo "app died:"; tail -20 "$tmp/app.log"; exit 1; }
