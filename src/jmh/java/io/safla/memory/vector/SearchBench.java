@@ -147,7 +147,8 @@ public final class SearchBench {
                 "{\"impl\":\"safla\",\"n\":%d,\"dim\":%d,\"k\":%d,\"threads\":%d,\"mode\":\"%s\","
                         + "\"oversample\":%d,\"median_us\":%.1f,\"p95_us\":%.1f,\"p99_us\":%.1f,"
                         + "\"qps\":%.1f,\"recall_at_k\":%.4f}%n",
-                n, dim, k, threads, mode, quantized ? oversample : 0, medianUs, p95Us, p99Us, queries / (total / 1e9), recallSum / queries);
+                n, dim, k, threads, mode, quantized ? oversample : 0, medianUs, p95Us, p99Us,
+                queries / (total / 1e9), recallSum / queries);
     }
 
     /**
