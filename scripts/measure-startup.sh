@@ -18,7 +18,8 @@ for i in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
   PORT=$port SAFLA_DATA_DIR="$tmp/data" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
   pid=$!
-  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; do
+  # the top-level status: first key with Jackson 2 (Boot 3), last key with Jackson 3 (Boot 4); components have their own
+  until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -Eq '^\{"status":"UP"|,"status":"UP"\}$'; do
     kill -0 $pid 2>/dev/null || { echo "app died:"; tail -20 "$tmp/app.log"; exit 1; }
     sleep 0.05
   done
