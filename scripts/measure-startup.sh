@@ -33,7 +33,8 @@ for i in $(seq 1 "$runs"); do
   kill $pid; wait $pid 2>/dev/null || true
   r=$(awk "BEGIN{print $t1 - $t0}"); p=$(awk "BEGIN{print $t2 - $t0}")
   ready+=("$r"); page+=("$p"); rss_idle+=("$idle"); rss_busy+=("$busy")
-  printf 'run %d: health 200 after %.2f s, / after %.2f s, RSS idle %d MB, after 50 GETs %d MB\n' "$i" "$r" "$p" "$idle" "$busy"
+  printf 'run %d: health 200 after %.2f s, / after %.2f s, RSS idle %d MB, after 50 GETs %d MB, load %s\n' \
+    "$i" "$r" "$p" "$idle" "$busy" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "median %.2f (min %.2f, max %.2f)", m, a[1], a[NR]}'; }
 echo "health 200:     $(stats "${ready[@]}") s"
