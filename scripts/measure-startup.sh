@@ -16,7 +16,8 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA
 ready=() page=() rss_idle=() rss_busy=()
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
-  PORT=$port SAFLA_DATA_DIR="$tmp/data" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar "$jar" >"$tmp/app.log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS: extra JVM flags, word-split on purpose
+  PORT=$port SAFLA_DATA_DIR="$tmp/data" "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$jar" >"$tmp/app.log" 2>&1 &
   pid=$!
   # the top-level status: first key with Jackson 2 (Boot 3), last key with Jackson 3 (Boot 4); components have their own
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -Eq '^\{"status":"UP"|,"status":"UP"\}$'; do
