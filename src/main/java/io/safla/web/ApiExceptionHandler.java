@@ -2,6 +2,7 @@ package io.safla.web;
 
 import io.safla.monitor.service.ErrorIds;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -92,30 +93,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(io.safla.memory.WritesFrozenException.class)
     ResponseEntity<ProblemDetail> frozen(io.safla.memory.WritesFrozenException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, ex.getMessage());
-        problem.setTitle("Writes frozen");
-        return ResponseEntity.status(HttpStatus.LOCKED).body(problem);
+        return problem(HttpStatus.LOCKED, "Writes frozen", ex.getMessage());
     }
 
     @ExceptionHandler(io.safla.memory.service.OperatorRequiredException.class)
     ResponseEntity<ProblemDetail> operatorOnly(io.safla.memory.service.OperatorRequiredException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-        problem.setTitle("Operator token required");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return problem(HttpStatus.FORBIDDEN, "Operator token required", ex.getMessage());
     }
 
     @ExceptionHandler(io.safla.memory.service.ImportTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(io.safla.memory.service.ImportTooLargeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-        problem.setTitle("Import too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Import too large", ex.getMessage());
     }
 
     @ExceptionHandler(io.safla.memory.MemoryFullException.class)
     ResponseEntity<ProblemDetail> full(io.safla.memory.MemoryFullException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setTitle("Memory full");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return problem(HttpStatus.CONFLICT, "Memory full", ex.getMessage());
     }
 
     /** The stored-memory rules ({@code MemoryRules}), with one entry per broken rule like a bad request body. */
@@ -176,5 +169,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         // Jackson messages can quote the whole input; keep the first line and a bounded length
         String firstLine = message.lines().findFirst().orElse("");
         return firstLine.length() > 200 ? firstLine.substring(0, 200) + "…" : firstLine;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
     }
 }
