@@ -110,9 +110,10 @@ public final class DataDirProbe {
             Files.createDirectories(directory);
             free = Files.getFileStore(directory).getUsableSpace();
         } catch (IOException | RuntimeException e) {
-            return new Reading(State.UNWRITABLE, -1, "data directory " + directory + " unusable: " + e, now);
+            return new Reading(State.UNWRITABLE, -1, "data directory unusable: " + kind(e), now);
         }
-        String reading = mb(free) + " free in " + directory;
+        // no path and no exception message: this reason is shown on the public status (the log has the details)
+        String reading = mb(free) + " free in the data directory";
         Path probe = directory.resolve(PROBE_FILE);
         try (FileChannel channel = FileChannel.open(
                 probe, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
@@ -127,17 +128,24 @@ public final class DataDirProbe {
             boolean noSpace = message.contains("no space left") || message.contains("quota");
             return noSpace
                     ? new Reading(
-                            State.FULL, free, "data directory full: a probe write failed (" + e + "); " + reading, now)
+                            State.FULL,
+                            free,
+                            "data directory full: a probe write failed (" + kind(e) + "); " + reading,
+                            now)
                     : new Reading(
                             State.UNWRITABLE,
                             free,
-                            "data directory not writable: a probe write failed (" + e + "); " + reading,
+                            "data directory not writable: a probe write failed (" + kind(e) + "); " + reading,
                             now);
         }
         try {
             Files.delete(probe);
         } catch (IOException e) {
-            return new Reading(State.UNWRITABLE, free, "data directory not writable: cannot delete (" + e + ")", now);
+            return new Reading(
+                    State.UNWRITABLE,
+                    free,
+                    "data directory not writable: cannot delete the probe file (" + kind(e) + ")",
+                    now);
         }
         if (free < reserveBytes) {
             return new Reading(
@@ -163,5 +171,20 @@ public final class DataDirProbe {
 
     private static String mb(long bytes) {
         return bytes >= 10L * 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+
+    /** The kind of failure without its message, which may name paths. */
+    private static String kind(Throwable e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("no space left")) {
+            return "no space left on the device";
+        }
+        if (message.contains("read-only")) {
+            return "read-only file system";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -57,4 +57,16 @@ class DataDirProbeTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(probe.current().writable()).as("recovers by itself").isTrue();
     }
+
+    /** The reason is shown on the public status page, so it names no path, whatever the state. */
+    @Test
+    void reasons_nameNoPath() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        for (DataDirProbe probe : java.util.List.of(
+                new DataDirProbe(dir, 0, 0, Duration.ZERO, clock),
+                new DataDirProbe(dir, Long.MAX_VALUE, Long.MAX_VALUE, Duration.ZERO, clock),
+                new DataDirProbe(file.resolve("data"), 0, 0, Duration.ZERO, clock))) {
+            assertThat(probe.probe().reason()).doesNotContain(dir.toString()).doesNotContain("/");
+        }
+    }
 }

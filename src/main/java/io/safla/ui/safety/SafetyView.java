@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.safla.checkpoint.CheckpointInfo;
 import io.safla.checkpoint.service.CheckpointService;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.safety.ConstraintEvaluation;
 import io.safla.safety.Finding;
@@ -498,7 +499,7 @@ class SafetyView extends VerticalLayout {
                         .addThemeVariants(
                                 report.exact() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
                 refreshOperations();
-            } catch (EngineUnavailableException | IllegalArgumentException e) {
+            } catch (EngineUnavailableException | StorageUnavailableException | IllegalArgumentException e) {
                 error(e.getMessage());
             }
         });

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.safla.memory.StorageUnavailableException;
 import io.safla.memory.WritesFrozenException;
 import io.safla.memory.service.EngineUnavailableException;
 import io.safla.settings.EngineSettings;
@@ -359,7 +360,10 @@ class SettingsView extends VerticalLayout {
                                 3000,
                                 Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (EngineUnavailableException | WritesFrozenException | IllegalArgumentException e) {
+            } catch (EngineUnavailableException
+                    | WritesFrozenException
+                    | StorageUnavailableException
+                    | IllegalArgumentException e) {
                 progress.setVisible(false);
                 error(e.getMessage());
             }
