@@ -78,6 +78,12 @@ public class FeedbackLoopService {
             String message) {}
 
     /**
+     * What the learning changes today: the loop's own retrieval, not the memory search, which still ranks by cosine
+     * similarity. Said with every outcome so that no message promises a change the next search does not show.
+     */
+    static final String SEARCH_STILL_COSINE = "The memory search still ranks by cosine similarity.";
+
+    /**
      * Learns from one judgement: {@code itemId} is (not) relevant to {@code query}.
      *
      * @throws UnknownItemException if the memory holds no such item
@@ -101,14 +107,16 @@ public class FeedbackLoopService {
         if (cycle.outcome() == CycleRecord.Outcome.ROLLED_BACK) {
             message = "Rolled back: " + String.join("; ", cycle.violations()) + ". Nothing learned was kept.";
         } else if (!before.equals(after)) {
-            message = "Learned: queries like this now use " + after + " instead of " + before + ".";
+            message = "Learned: the feedback loop now prefers " + after + " to " + before + " for queries like this. "
+                    + SEARCH_STILL_COSINE;
         } else {
             message = String.format(
                     Locale.ROOT,
-                    "Learned: %s stays best for queries like this; hybrid weight %.2f," + " threshold %.2f.",
+                    "Learned: the feedback loop keeps %s for queries like this; hybrid weight %.2f, threshold %.2f. %s",
                     after,
                     current.learner().hybridWeight(),
-                    current.learner().threshold());
+                    current.learner().threshold(),
+                    SEARCH_STILL_COSINE);
         }
         return new FeedbackOutcome(
                 cycle.cycle(),

@@ -62,6 +62,21 @@ class MemoryFeedbackTest extends KaribuTest {
         assertThat(NotificationsKt.getNotifications())
                 .singleElement()
                 .satisfies(n -> assertThat(n.getElement().getProperty("text")).matches("(Learned|Rolled back): .+"));
+        // the message's claim about the next search holds: it ranks exactly as plain cosine does
+        String text = NotificationsKt.getNotifications().get(0).getElement().getProperty("text");
+        if (text.startsWith("Learned")) {
+            assertThat(text).endsWith("The memory search still ranks by cosine similarity.");
+        }
+        _click(_get(Button.class, spec -> spec.withId("search-button")));
+        assertThat(results()
+                        .getGenericDataView()
+                        .getItems()
+                        .map(h -> h.item().id())
+                        .toList())
+                .containsExactlyElementsOf(
+                        memory.search(io.safla.memory.SearchRequest.of("what is OPS-5512 about", 10)).hits().stream()
+                                .map(h -> h.item().id())
+                                .toList());
     }
 
     @Test
