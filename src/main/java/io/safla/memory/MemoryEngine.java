@@ -27,11 +27,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -636,7 +638,7 @@ public final class MemoryEngine implements AutoCloseable {
                 List<StoredItem> all = store.snapshot();
                 int skip = Math.max(0, all.size() - next.capacity());
                 // visitors' items go first (least recently used first), then the operator's
-                java.util.Set<String> drop = new java.util.HashSet<>();
+                Set<String> drop = new HashSet<>();
                 for (Origin pass : List.of(Origin.VISITOR, Origin.OPERATOR)) {
                     for (StoredItem s : all) {
                         MemoryItem item = items.get(s.id());

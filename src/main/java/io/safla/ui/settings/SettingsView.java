@@ -1,6 +1,7 @@
 package io.safla.ui.settings;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -158,26 +159,7 @@ class SettingsView extends VerticalLayout {
         consolidationInterval.setMin(0);
         consolidationInterval.setMax(1440);
         consolidationInterval.setHelperText("0 = off, or 1 – 1 440 minutes between runs");
-        for (AbstractField<?, ?> field : List.<AbstractField<?, ?>>of(
-                dimension,
-                capacity,
-                threshold,
-                safetyLevel,
-                cacheSize,
-                cacheTtl,
-                threads,
-                batchSize,
-                retention,
-                importance,
-                consolidationInterval)) {
-            field.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    preview();
-                }
-            });
-            field.setReadOnly(!access.engineWideAllowed());
-        }
-        FormLayout form = new FormLayout(
+        List<AbstractField<?, ?>> fields = List.of(
                 dimension,
                 capacity,
                 threshold,
@@ -189,6 +171,15 @@ class SettingsView extends VerticalLayout {
                 retention,
                 importance,
                 consolidationInterval);
+        for (AbstractField<?, ?> field : fields) {
+            field.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    preview();
+                }
+            });
+            field.setReadOnly(!access.engineWideAllowed());
+        }
+        FormLayout form = new FormLayout(fields.toArray(Component[]::new));
         form.setResponsiveSteps(
                 new FormLayout.ResponsiveStep("0", 1),
                 new FormLayout.ResponsiveStep("600px", 2),
